@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from nominations.dashboard import home
+
+from .health import healthz
+
+admin.site.site_header = "Khen thưởng – Sở Y tế"
+admin.site.site_title = "Khen thưởng"
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("healthz", healthz, name="healthz"),
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("dossiers/", include("nominations.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,78 @@
+"""Master data in the Django admin (Vietnamese by default): units, staff, awards, campaigns."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Attachment, AwardRecord, AwardType, Campaign, Nomination, Staff, Unit
+
+
+@admin.register(Unit)
+class UnitAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "name", "kind", "parent", "is_active")
+    list_filter = ("kind", "is_active")
+    search_fields = ("code", "name", "short_name")
+    autocomplete_fields = ("parent",)
+
+
+@admin.register(Staff)
+class StaffAdmin(SimpleHistoryAdmin):
+    list_display = ("staff_code", "full_name", "unit", "position", "professional_title", "is_active")
+    list_filter = ("unit__kind", "gender", "is_active", "unit")
+    search_fields = ("staff_code", "full_name", "search_key")
+    autocomplete_fields = ("unit",)
+    list_select_related = ("unit",)
+
+
+@admin.register(AwardType)
+class AwardTypeAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "name", "applies_to", "authority", "needs_council_vote", "is_active")
+    list_filter = ("applies_to", "authority", "needs_council_vote", "is_active")
+    search_fields = ("code", "name")
+
+
+@admin.register(Campaign)
+class CampaignAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "plan_number", "start_date", "end_date", "report_deadline", "is_open")
+    list_filter = ("is_open",)
+    search_fields = ("name", "plan_number")
+    date_hierarchy = "start_date"
+
+
+@admin.register(AwardRecord)
+class AwardRecordAdmin(SimpleHistoryAdmin):
+    list_display = ("award_type", "year", "staff", "collective_name", "unit", "decision_number")
+    list_filter = ("year", "award_type")
+    search_fields = ("staff__full_name", "collective_name", "decision_number")
+    autocomplete_fields = ("staff", "unit")
+    list_select_related = ("award_type", "staff", "unit")
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    fields = ("original_name", "size", "content_type", "uploaded_by", "uploaded_at")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Nomination)
+class NominationAdmin(SimpleHistoryAdmin):
+    """Read-only here: dossiers change only through the workflow, never behind its back."""
+
+    list_display = ("code", "unit", "award_type", "status", "year", "created_at")
+    list_filter = ("status", "year", "award_type", "unit__kind")
+    search_fields = ("code", "search_key", "collective_name", "staff__full_name")
+    list_select_related = ("unit", "award_type")
+    inlines = [AttachmentInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,82 @@
+"""The organisation: units (đơn vị) of the provincial health sector and their staff."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ..text import fold
+
+
+class UnitKind(models.TextChoices):
+    DEPARTMENT = "department", _("Department of Health")
+    OFFICE = "office", _("Office of the Department")
+    ATTACHED = "attached", _("Attached unit")
+    PRIVATE = "private", _("Private health facility")
+    UNION = "union", _("Sector trade union")
+
+
+class Unit(models.Model):
+    code = models.SlugField(
+        _("code"),
+        max_length=30,
+        unique=True,
+        help_text=_("Short lowercase code, used in user names such as bvtn.truong."),
+    )
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        ordering = ["kind", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Gender(models.TextChoices):
+    MALE = "male", _("Male")
+    FEMALE = "female", _("Female")
+
+
+class Staff(models.Model):
+    """A person working in a unit (cán bộ, công chức, viên chức, người lao động)."""
+
+    staff_code = models.CharField(_("staff code"), max_length=30, unique=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
+    position = models.CharField(_("position"), max_length=150, blank=True)
+    professional_title = models.CharField(_("professional title"), max_length=150, blank=True)
+    unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="staff")
+    email = models.EmailField(_("email"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    search_key = models.CharField(max_length=200, editable=False, db_index=True, default="")
+
+    history = HistoricalRecords(excluded_fields=["search_key"])
+
+    class Meta:
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff")
+        ordering = ["unit", "full_name"]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.staff_code})"
+
+    def save(self, *args, **kwargs):
+        self.search_key = fold(f"{self.full_name} {self.staff_code}")
+        super().save(*args, **kwargs)

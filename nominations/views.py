@@ -1,0 +1,128 @@
+"""Pages of the dossier: list, detail, draft and edit, evidence upload and download.
+
+Thin views: permissions come from ``permissions.selectors``, changes from ``services``.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from permissions.selectors import can_edit_nomination
+
+from . import selectors, services
+from .filters import NominationFilterForm
+from .forms import AttachmentForm, NominationForm
+from .services import NOMINATION_FIELDS
+
+PAGE_SIZE = 25
+
+
+@login_required
+def nomination_list(request):
+    filters = NominationFilterForm(request.GET or None)
+    criteria = filters.cleaned_data if filters.is_valid() else {}
+    qs = selectors.nomination_list(request.user, **{k: v for k, v in criteria.items() if v})
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "nominations/nomination_list.html",
+        {"filters": filters, "page": page, "query_string": filters.query_string_without_page()},
+    )
+
+
+@login_required
+def nomination_detail(request, code):
+    nomination = selectors.nomination_detail(request.user, code)
+    return render(
+        request,
+        "nominations/nomination_detail.html",
+        {
+            "nomination": nomination,
+            "attachments": selectors.attachments_of(nomination),
+            "can_edit": can_edit_nomination(request.user, nomination),
+            "attachment_form": AttachmentForm(),
+        },
+    )
+
+
+@login_required
+@permission_required("nominations.add_nomination", raise_exception=True)
+def nomination_create(request):
+    unit = request.user.unit
+    if unit is None:
+        raise PermissionDenied(_("Your account is not tied to a unit."))
+    form = NominationForm(request.POST or None, unit=unit)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in NOMINATION_FIELDS}
+        try:
+            nomination = services.create_nomination(author=request.user, unit=unit, **fields)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Dossier %(code)s was created.") % {"code": nomination.code})
+            return redirect("nominations:detail", code=nomination.code)
+    return render(request, "nominations/nomination_form.html", {"form": form, "nomination": None})
+
+
+@login_required
+def nomination_update(request, code):
+    nomination = selectors.nomination_detail(request.user, code)
+    if not can_edit_nomination(request.user, nomination):
+        raise PermissionDenied(_("This dossier cannot be edited now."))
+    form = NominationForm(request.POST or None, instance=nomination, unit=nomination.unit)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in NOMINATION_FIELDS}
+        services.update_nomination(nomination, editor=request.user, **fields)
+        messages.success(request, _("Dossier %(code)s was saved.") % {"code": nomination.code})
+        return redirect("nominations:detail", code=nomination.code)
+    return render(request, "nominations/nomination_form.html", {"form": form, "nomination": nomination})
+
+
+@login_required
+@require_POST
+def attachment_upload(request, code):
+    nomination = selectors.nomination_detail(request.user, code)
+    if not can_edit_nomination(request.user, nomination):
+        raise PermissionDenied(_("This dossier cannot be edited now."))
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        services.add_attachment(
+            nomination,
+            uploaded_by=request.user,
+            uploaded_file=form.cleaned_data["file"],
+            description=form.cleaned_data["description"],
+        )
+        messages.success(request, _("The file was attached."))
+        return redirect("nominations:detail", code=nomination.code)
+    return render(
+        request,
+        "nominations/nomination_detail.html",
+        {
+            "nomination": nomination,
+            "attachments": selectors.attachments_of(nomination),
+            "can_edit": True,
+            "attachment_form": form,
+        },
+        status=400,
+    )
+
+
+@login_required
+def attachment_download(request, code, pk):
+    nomination = selectors.nomination_detail(request.user, code)
+    attachment = get_object_or_404(nomination.attachments, pk=pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404(_("The file is missing from storage.")) from exc
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )

@@ -1,0 +1,40 @@
+"""Object permissions (django-guardian) that follow a dossier.
+
+Each unit has a group ``unit:<code>`` holding its people. A dossier grants that group
+``view_nomination`` for ever and ``change_nomination`` while the unit may still edit it;
+the workflow calls these functions as the dossier moves.
+"""
+
+from django.contrib.auth.models import Group
+from guardian.shortcuts import assign_perm, remove_perm
+
+VIEW = "nominations.view_nomination"
+CHANGE = "nominations.change_nomination"
+
+
+def unit_group_name(unit) -> str:
+    return f"unit:{unit.code}"
+
+
+def unit_group(unit) -> Group:
+    group, _created = Group.objects.get_or_create(name=unit_group_name(unit))
+    return group
+
+
+def sync_user_unit_group(user) -> None:
+    """Make ``user`` a member of their unit's group and of no other unit's."""
+    stale = user.groups.filter(name__startswith="unit:")
+    if user.unit_id:
+        stale = stale.exclude(name=unit_group_name(user.unit))
+        user.groups.add(unit_group(user.unit))
+    user.groups.remove(*stale)
+
+
+def grant_unit_access(nomination, *, can_edit: bool) -> None:
+    """Let the nominating unit see the dossier, and edit it when ``can_edit``."""
+    group = unit_group(nomination.unit)
+    assign_perm(VIEW, group, nomination)
+    if can_edit:
+        assign_perm(CHANGE, group, nomination)
+    else:
+        remove_perm(CHANGE, group, nomination)
