@@ -82,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "permissions.context_processors.roles",
+                "workflows.context_processors.workflow_nav",
             ],
         },
     },
@@ -208,6 +209,19 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
+# viewflow is the engine only: our own pages, so none of its UI middleware.
+VIEWFLOW = {"AUTOREGISTER": False}
+
 # --- The product's own settings ---
 NOMINATION_CODE_PREFIX = "KT"
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "KhenThuong@2024")
+
+# Due date of each workflow step (hạn xử lý), in calendar days; each can be set from the environment.
+WORKFLOW_STEP_DAYS = {
+    "unit_signoff": int(os.environ.get("STEP_DAYS_UNIT_SIGNOFF", "3")),
+    "revise": int(os.environ.get("STEP_DAYS_REVISE", "7")),
+    "office_review": int(os.environ.get("STEP_DAYS_OFFICE_REVIEW", "5")),
+    "union_consultation": int(os.environ.get("STEP_DAYS_UNION_CONSULTATION", "5")),
+    "director_signoff": int(os.environ.get("STEP_DAYS_DIRECTOR_SIGNOFF", "3")),
+    "record_higher_result": int(os.environ.get("STEP_DAYS_HIGHER_RESULT", "60")),
+}

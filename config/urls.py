@@ -16,5 +16,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("dossiers/", include("nominations.urls")),
+    path("", include("workflows.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -7,7 +7,7 @@ from simple_history.utils import update_change_reason
 
 from permissions.grants import grant_unit_access
 
-from .models import Attachment, Nomination, NominationSequence, NominationStatus
+from .models import Attachment, AwardRecord, Nomination, NominationSequence, NominationStatus
 from .validators import validate_evidence_file
 
 NOMINATION_FIELDS = (
@@ -84,3 +84,17 @@ def add_attachment(nomination: Nomination, *, uploaded_by, uploaded_file, descri
     attachment._history_user = uploaded_by
     attachment.save()
     return attachment
+
+
+def record_award(nomination: Nomination, *, decision_number: str, decision_date) -> AwardRecord:
+    """Enter an award the dossier obtained into the nominee's award history."""
+    return AwardRecord.objects.create(
+        staff=nomination.staff,
+        unit=nomination.unit,
+        collective_name=nomination.collective_name,
+        award_type=nomination.award_type,
+        year=nomination.year,
+        decision_number=decision_number,
+        decision_date=decision_date,
+        achievement=nomination.achievement_summary,
+    )

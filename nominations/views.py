@@ -13,10 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from permissions.selectors import can_edit_nomination
+from workflows import selectors as workflow_selectors
 
 from . import selectors, services
 from .filters import NominationFilterForm
 from .forms import AttachmentForm, NominationForm
+from .models import NominationStatus
 from .services import NOMINATION_FIELDS
 
 PAGE_SIZE = 25
@@ -35,19 +37,26 @@ def nomination_list(request):
     )
 
 
+def _detail_context(request, nomination, attachment_form=None) -> dict:
+    can_edit = can_edit_nomination(request.user, nomination)
+    tracking = workflow_selectors.tracking(nomination)
+    task = tracking["open_task"]
+    return {
+        "nomination": nomination,
+        "attachments": selectors.attachments_of(nomination),
+        "can_edit": can_edit,
+        "can_submit": can_edit and nomination.status == NominationStatus.DRAFT,
+        "attachment_form": attachment_form or AttachmentForm(),
+        # Where the dossier stands in the approval flow (the page is the unit's status tracker).
+        "tracking": tracking,
+        "can_open_task": task is not None and workflow_selectors.may_open(request.user, task),
+    }
+
+
 @login_required
 def nomination_detail(request, code):
     nomination = selectors.nomination_detail(request.user, code)
-    return render(
-        request,
-        "nominations/nomination_detail.html",
-        {
-            "nomination": nomination,
-            "attachments": selectors.attachments_of(nomination),
-            "can_edit": can_edit_nomination(request.user, nomination),
-            "attachment_form": AttachmentForm(),
-        },
-    )
+    return render(request, "nominations/nomination_detail.html", _detail_context(request, nomination))
 
 
 @login_required
@@ -100,15 +109,7 @@ def attachment_upload(request, code):
         messages.success(request, _("The file was attached."))
         return redirect("nominations:detail", code=nomination.code)
     return render(
-        request,
-        "nominations/nomination_detail.html",
-        {
-            "nomination": nomination,
-            "attachments": selectors.attachments_of(nomination),
-            "can_edit": True,
-            "attachment_form": form,
-        },
-        status=400,
+        request, "nominations/nomination_detail.html", _detail_context(request, nomination, form), status=400
     )
 
 

@@ -1,0 +1,114 @@
+"""Quyết định khen thưởng: the office prepares a decision from approved dossiers, the
+Director (or a deputy on the Director's behalf) signs it and so issues it."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from nominations.models import Nomination, NominationStatus
+from nominations.services import record_award
+from permissions.roles import Role, has_role
+
+from .context import acting
+from .flows import NominationFlow
+from .models import AwardDecision, DecisionStatus
+from .services import WorkflowError
+
+OFFICE_ROLES = (Role.OFFICE_REVIEWER, Role.OFFICE_HEAD)
+SIGNER_ROLES = (Role.DIRECTOR, Role.DEPUTY_DIRECTOR)
+
+
+def decidable_nominations():
+    """Approved dossiers within the Director's authority not yet in an open or issued decision."""
+    return (
+        Nomination.objects.filter(status=NominationStatus.APPROVED)
+        .exclude(decisions__isnull=False)
+        .select_related("unit", "staff", "award_type")
+        .order_by("nominee_kind", "unit__name", "id")
+    )
+
+
+@transaction.atomic
+def prepare_decision(*, by, number: str, decision_date, title: str, nominations) -> AwardDecision:
+    if not has_role(by, *OFFICE_ROLES):
+        raise WorkflowError(_("Only the Department office prepares decisions."))
+    nominations = list(nominations)
+    if not nominations:
+        raise WorkflowError(_("Choose at least one approved dossier."))
+    available = set(decidable_nominations().filter(pk__in=[n.pk for n in nominations]).values_list("pk", flat=True))
+    for nomination in nominations:
+        if nomination.pk not in available:
+            raise WorkflowError(
+                _("Dossier %(code)s is not approved or is already in a decision.") % {"code": nomination.code},
+                nomination,
+            )
+    if AwardDecision.objects.filter(number=number).exists():
+        raise WorkflowError(_("A decision numbered %(number)s already exists.") % {"number": number})
+    decision = AwardDecision(number=number, decision_date=decision_date, title=title, prepared_by=by)
+    decision._history_user = by
+    decision.save()
+    decision.nominations.set(nominations)
+    return decision
+
+
+@transaction.atomic
+def submit_decision(decision: AwardDecision, *, by) -> AwardDecision:
+    if not has_role(by, *OFFICE_ROLES):
+        raise WorkflowError(_("Only the Department office submits decisions."))
+    decision = AwardDecision.objects.select_for_update().get(pk=decision.pk)
+    if decision.status != DecisionStatus.DRAFT:
+        raise WorkflowError(_("Decision %(number)s was already submitted.") % {"number": decision.number})
+    decision.status = DecisionStatus.SUBMITTED
+    decision._history_user = by
+    decision.save()
+    return decision
+
+
+@transaction.atomic
+def return_decision(decision: AwardDecision, *, by, comment: str) -> AwardDecision:
+    if not has_role(by, *SIGNER_ROLES):
+        raise WorkflowError(_("Only the Director or a deputy signs decisions."))
+    if not comment.strip():
+        raise WorkflowError(_("Say why the decision is returned."))
+    decision = AwardDecision.objects.select_for_update().get(pk=decision.pk)
+    if decision.status != DecisionStatus.SUBMITTED:
+        raise WorkflowError(_("Decision %(number)s is not awaiting a signature.") % {"number": decision.number})
+    decision.status = DecisionStatus.DRAFT
+    decision.return_comment = comment.strip()
+    decision._history_user = by
+    decision.save()
+    return decision
+
+
+@transaction.atomic
+def issue_decision(decision: AwardDecision, *, by) -> AwardDecision:
+    """Sign and issue: every dossier in it becomes DECIDED and enters the award history."""
+    if not has_role(by, *SIGNER_ROLES):
+        raise WorkflowError(_("Only the Director or a deputy signs decisions."))
+    decision = AwardDecision.objects.select_for_update().get(pk=decision.pk)
+    if decision.status != DecisionStatus.SUBMITTED:
+        raise WorkflowError(_("Decision %(number)s is not awaiting a signature.") % {"number": decision.number})
+    reason = f"Quyết định khen thưởng số {decision.number}"
+    with acting(by, reason):
+        for nomination in decision.nominations.select_related("process", "award_type", "staff", "unit"):
+            waiting = nomination.process.task_set.get(flow_task=NominationFlow.await_decision)
+            NominationFlow.await_decision.run(waiting)
+            record_award(nomination, decision_number=decision.number, decision_date=decision.decision_date)
+    decision.status = DecisionStatus.ISSUED
+    decision.signer = by
+    decision.issued_at = timezone.now()
+    decision._history_user = by
+    decision.save()
+    return decision
+
+
+def awardees_by_kind(decision: AwardDecision) -> list[tuple[str, list]]:
+    """Awardees grouped as the decision's annex lists them: collectives, then individuals."""
+    nominations = list(
+        decision.nominations.select_related("unit", "staff", "award_type").order_by("unit__name", "id")
+    )
+    return [
+        (_lazy("Collectives"), [n for n in nominations if n.nominee_kind == "collective"]),
+        (_lazy("Individuals"), [n for n in nominations if n.nominee_kind == "individual"]),
+    ]

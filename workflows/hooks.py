@@ -1,0 +1,46 @@
+"""What happens to the dossier when the flow reaches a node: its status, its due date,
+and which object permissions its unit holds. Called by viewflow, inside the step's
+transaction, with the actor from ``context``."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from nominations.models import NominationStatus
+from permissions.grants import grant_unit_access
+
+from .context import current
+from .models import StepDeadline
+
+
+def set_status(nomination, status: str) -> None:
+    acting = current()
+    nomination.status = status
+    nomination._history_user = acting.user
+    nomination._change_reason = acting.reason
+    nomination.save()
+
+
+def step_created(activation) -> None:
+    step = activation.flow_task.step
+    nomination = activation.process.nomination
+    set_status(nomination, step.status)
+    # Only a returned dossier is the unit's to edit again.
+    grant_unit_access(nomination, can_edit=step.name == "revise")
+    days = settings.WORKFLOW_STEP_DAYS[step.name]
+    StepDeadline.objects.create(task=activation.task, due_at=timezone.now() + timedelta(days=days))
+
+
+def mark_approved(activation) -> None:
+    set_status(activation.process.nomination, NominationStatus.APPROVED)
+
+
+def mark_rejected(activation) -> None:
+    nomination = activation.process.nomination
+    set_status(nomination, NominationStatus.REJECTED)
+    grant_unit_access(nomination, can_edit=False)
+
+
+def decision_issued(activation, **kwargs) -> None:
+    set_status(activation.process.nomination, NominationStatus.DECIDED)

@@ -1,0 +1,198 @@
+"""Business actions of the approval workflow. Pages, batch actions, the demo seed and
+tests all go through these functions; none of them trusts the caller's permissions."""
+
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+from viewflow.fsm import TransitionNotAllowed
+from viewflow.workflow.status import STATUS
+
+from nominations.models import NominationStatus
+from nominations.services import record_award
+from permissions.selectors import can_edit_nomination
+
+from .context import acting
+from .flows import NominationFlow
+from .hooks import set_status
+from .models import NominationProcess
+from .permissions import eligible_workers, may_dispatch, may_work_on
+from .steps import DECISION_LABELS, Decision, step_of
+
+
+class WorkflowError(Exception):
+    """A refusal to show the user as it is (already translated)."""
+
+    def __init__(self, message: str, nomination=None):
+        super().__init__(message)
+        self.message = message
+        self.nomination = nomination
+
+
+class AlreadyHandled(WorkflowError):
+    pass
+
+
+def _reason(step_label, decision: str, comment: str) -> str:
+    """The change reason kept in history, in the site's language whatever the actor's."""
+    with translation.override("vi"):
+        text = f"{step_label}: {DECISION_LABELS.get(decision, decision)}"
+    return f"{text} – {comment}" if comment else text
+
+
+SUBMITTED_REASON = "Trình thủ trưởng đơn vị"
+
+
+def submit_for_signoff(nomination, user):
+    """The unit officer sends a draft to the unit head: the approval process starts."""
+    if nomination.status != NominationStatus.DRAFT or NominationProcess.objects.filter(
+        nomination=nomination
+    ).exists():
+        raise AlreadyHandled(_("Dossier %(code)s was already submitted.") % {"code": nomination.code}, nomination)
+    if not can_edit_nomination(user, nomination):
+        raise WorkflowError(_("You may not submit dossier %(code)s.") % {"code": nomination.code}, nomination)
+    with transaction.atomic(), acting(user, SUBMITTED_REASON):
+        return NominationFlow.start.run(nomination=nomination)
+
+
+def _locked_open_task(activation, nomination):
+    task = activation.task
+    if task.status not in (STATUS.NEW, STATUS.ASSIGNED):
+        raise AlreadyHandled(
+            _("Dossier %(code)s has already been handled at this step.") % {"code": nomination.code}, nomination
+        )
+    return task
+
+
+def claim_task(task, user):
+    """Take a task from a shared queue into one's own inbox."""
+    nomination = task.process.coerced.nomination
+    with task.activation() as activation:
+        task = _locked_open_task(activation, nomination)
+        if task.status == STATUS.ASSIGNED:
+            raise AlreadyHandled(
+                _("Dossier %(code)s is already being handled by %(name)s.")
+                % {"code": nomination.code, "name": task.owner.get_full_name()},
+                nomination,
+            )
+        if not task.flow_task.can_assign(user, task):
+            raise WorkflowError(_("You may not take dossier %(code)s.") % {"code": nomination.code}, nomination)
+        activation.assign(user)
+    return task
+
+
+def release_task(task, user):
+    """Give a claimed task back to its queue."""
+    nomination = task.process.coerced.nomination
+    with task.activation() as activation:
+        task = _locked_open_task(activation, nomination)
+        if task.owner_id != user.pk:
+            raise WorkflowError(_("Only the person holding a task can release it."), nomination)
+        activation.unassign()
+    return task
+
+
+def reassign_task(task, by, to):
+    """The head of the office (or the director, to a deputy) hands a task to someone else."""
+    step = step_of(task)
+    nomination = task.process.coerced.nomination
+    if step is None or not may_dispatch(by, step):
+        raise WorkflowError(_("You may not reassign this task."), nomination)
+    if not eligible_workers(step, nomination).filter(pk=to.pk).exists():
+        raise WorkflowError(
+            _("%(name)s cannot work on this step.") % {"name": to.get_full_name()}, nomination
+        )
+    with task.activation() as activation:
+        task = _locked_open_task(activation, nomination)
+        if task.status == STATUS.NEW:
+            activation.assign(to)
+        else:
+            activation.reassign(to)
+    return task
+
+
+def _validate_decision(step, decision: str, comment: str, extra: dict, nomination):
+    if decision not in step.decisions:
+        raise WorkflowError(_("That decision is not possible at this step."), nomination)
+    if decision in step.comment_required and not comment.strip():
+        raise WorkflowError(
+            _("Dossier %(code)s: a comment is required to %(decision)s.")
+            % {"code": nomination.code, "decision": str(DECISION_LABELS[decision]).lower()},
+            nomination,
+        )
+    if decision == Decision.AWARDED and not (extra.get("decision_number") and extra.get("decision_date")):
+        raise WorkflowError(
+            _("Dossier %(code)s: give the number and date of the higher authority's decision.")
+            % {"code": nomination.code},
+            nomination,
+        )
+
+
+def _record_higher_result(nomination, decision: str, extra: dict):
+    """The office records what the higher authority decided (trình cấp trên)."""
+    if decision == Decision.AWARDED:
+        record_award(nomination, decision_number=extra["decision_number"], decision_date=extra["decision_date"])
+        return NominationStatus.AWARDED
+    return NominationStatus.NOT_AWARDED
+
+
+def complete_task(task, user, decision: str, comment: str = "", **extra):
+    """Record ``user``'s decision at a human step and move the dossier on.
+
+    A task still in a queue is claimed on the way. Raises ``AlreadyHandled`` when someone
+    else got there first, ``WorkflowError`` for anything else the user cannot do.
+    """
+    comment = comment.strip()
+    process = task.process.coerced
+    nomination = process.nomination
+    step = step_of(task)
+    if step is None:
+        raise WorkflowError(_("This task is not a step anyone works on."), nomination)
+    _validate_decision(step, decision, comment, extra, nomination)
+    reason = _reason(step.label, decision, comment)
+    with acting(user, reason), task.activation() as activation:
+        task = _locked_open_task(activation, nomination)
+        if task.status == STATUS.NEW:
+            if not task.flow_task.can_assign(user, task):
+                raise WorkflowError(
+                    _("You may not act on dossier %(code)s.") % {"code": nomination.code}, nomination
+                )
+            activation.assign(user)
+        elif task.owner_id != user.pk:
+            raise AlreadyHandled(
+                _("Dossier %(code)s is being handled by %(name)s.")
+                % {"code": nomination.code, "name": task.owner.get_full_name()},
+                nomination,
+            )
+        if not may_work_on(user, step, activation.process):
+            raise WorkflowError(_("You may not act on dossier %(code)s.") % {"code": nomination.code}, nomination)
+        activation.start(None)
+        task.data = {
+            "decision": decision,
+            "comment": comment,
+            **{k: str(v) for k, v in extra.items() if v not in (None, "")},
+        }
+        activation.process.last_decision = decision
+        activation.process.save(update_fields=["last_decision"])
+        if step.name == "record_higher_result":
+            set_status(activation.process.nomination, _record_higher_result(nomination, decision, extra))
+        activation.execute()
+    return task
+
+
+class BatchStopped(WorkflowError):
+    pass
+
+
+def complete_tasks(tasks, user, decision: str, comment: str = ""):
+    """Act on many dossiers at once: all of them, or — at the first refusal — none."""
+    done = []
+    try:
+        with transaction.atomic():
+            for task in tasks:
+                done.append(complete_task(task, user, decision, comment))
+    except (WorkflowError, TransitionNotAllowed) as exc:
+        message = getattr(exc, "message", str(exc))
+        raise BatchStopped(
+            _("Nothing was done: %(reason)s") % {"reason": message}, getattr(exc, "nomination", None)
+        ) from exc
+    return done

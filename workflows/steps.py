@@ -1,0 +1,122 @@
+"""The human steps of the nomination flow: who works on each, what they may decide, and
+what the dossier's status becomes while it waits there. Data, not code paths."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from nominations.models import NominationStatus
+from permissions.roles import Role
+
+
+class Decision:
+    SUBMIT = "submit"
+    RETURN = "return"
+    RESUBMIT = "resubmit"
+    FORWARD = "forward"
+    REJECT = "reject"
+    AGREE = "agree"
+    AGREE_WITH_REMARKS = "agree_with_remarks"
+    DISAGREE = "disagree"
+    APPROVE = "approve"
+    AWARDED = "awarded"
+    NOT_AWARDED = "not_awarded"
+
+
+DECISION_LABELS = {
+    Decision.SUBMIT: _("Submit to the Department"),
+    Decision.RETURN: _("Return for revision"),
+    Decision.RESUBMIT: _("Send back to the unit head"),
+    Decision.FORWARD: _("Forward"),
+    Decision.REJECT: _("Reject"),
+    Decision.AGREE: _("Agree"),
+    Decision.AGREE_WITH_REMARKS: _("Agree with remarks"),
+    Decision.DISAGREE: _("Disagree"),
+    Decision.APPROVE: _("Approve"),
+    Decision.AWARDED: _("Awarded by the higher authority"),
+    Decision.NOT_AWARDED: _("Not awarded by the higher authority"),
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    label: str
+    status: str
+    roles: frozenset
+    unit_scoped: bool  # True: only people of the nominating unit work on it
+    decisions: tuple
+    comment_required: frozenset = field(default_factory=frozenset)
+    # Who may hand the step to someone else (the head of the office, the director).
+    dispatchers: frozenset = field(default_factory=frozenset)
+
+    def decision_choices(self):
+        return [(d, DECISION_LABELS[d]) for d in self.decisions]
+
+
+OFFICE = frozenset({Role.OFFICE_REVIEWER, Role.OFFICE_HEAD})
+
+STEPS = {
+    step.name: step
+    for step in [
+        Step(
+            "unit_signoff",
+            _("Unit head signoff"),
+            NominationStatus.UNIT_SIGNOFF,
+            frozenset({Role.UNIT_HEAD}),
+            True,
+            (Decision.SUBMIT, Decision.RETURN),
+            frozenset({Decision.RETURN}),
+        ),
+        Step(
+            "revise",
+            _("Revision by the unit"),
+            NominationStatus.RETURNED,
+            frozenset({Role.UNIT_OFFICER}),
+            True,
+            (Decision.RESUBMIT,),
+        ),
+        Step(
+            "office_review",
+            _("Department office review"),
+            NominationStatus.OFFICE_REVIEW,
+            OFFICE,
+            False,
+            (Decision.FORWARD, Decision.RETURN, Decision.REJECT),
+            frozenset({Decision.RETURN, Decision.REJECT}),
+            frozenset({Role.OFFICE_HEAD}),
+        ),
+        Step(
+            "union_consultation",
+            _("Trade-union consultation"),
+            NominationStatus.UNION_CONSULTATION,
+            frozenset({Role.TRADE_UNION}),
+            False,
+            (Decision.AGREE, Decision.AGREE_WITH_REMARKS, Decision.DISAGREE),
+            frozenset({Decision.AGREE_WITH_REMARKS, Decision.DISAGREE}),
+        ),
+        Step(
+            "director_signoff",
+            _("Director signoff"),
+            NominationStatus.DIRECTOR_SIGNOFF,
+            frozenset({Role.DIRECTOR, Role.DEPUTY_DIRECTOR}),
+            False,
+            (Decision.APPROVE, Decision.RETURN, Decision.REJECT),
+            frozenset({Decision.RETURN, Decision.REJECT}),
+            frozenset({Role.DIRECTOR}),
+        ),
+        Step(
+            "record_higher_result",
+            _("Higher authority's result"),
+            NominationStatus.FORWARDED,
+            OFFICE,
+            False,
+            (Decision.AWARDED, Decision.NOT_AWARDED),
+            dispatchers=frozenset({Role.OFFICE_HEAD}),
+        ),
+    ]
+}
+
+
+def step_of(task) -> Step | None:
+    return STEPS.get(task.flow_task.name)

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import decision_views, views
+
+app_name = "workflows"
+
+urlpatterns = [
+    path("tasks/", views.inbox, name="inbox"),
+    path("tasks/queue/", views.queue, name="queue"),
+    path("tasks/done/", views.archive, name="archive"),
+    path("tasks/dispatch/", views.dispatch, name="dispatch"),
+    path("tasks/batch/", views.batch, name="batch"),
+    path("tasks/<int:task_id>/", views.task_detail, name="task"),
+    path("tasks/<int:task_id>/claim/", views.task_claim, name="claim"),
+    path("tasks/<int:task_id>/release/", views.task_release, name="release"),
+    path("tasks/<int:task_id>/reassign/", views.task_reassign, name="reassign"),
+    path("dossiers/<str:code>/submit/", views.submit_nomination, name="submit"),
+    path("dossiers/<str:code>/chart.svg", views.chart, name="chart"),
+    path("decisions/", decision_views.decision_list, name="decisions"),
+    path("decisions/new/", decision_views.decision_create, name="decision_create"),
+    path("decisions/<int:pk>/", decision_views.decision_detail, name="decision"),
+    path("decisions/<int:pk>/<str:action>/", decision_views.decision_action, name="decision_action"),
+]
