@@ -1,14 +1,18 @@
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from nominations.demo.seed import seed_demo
 from nominations.models import Nomination, Staff, Unit
+from workflows.demo import seed_workflow_demo
 
 
 class Command(BaseCommand):
-    help = "Create the Đồng Nai demo organisation, catalogue, campaign and users (idempotent)."
+    help = "Create the Đồng Nai demo: organisation, catalogue, campaign, users and dossiers at every step (idempotent)."
 
     def handle(self, *args, **options):
-        seed_demo()
+        with transaction.atomic():
+            seed_demo()
+            seed_workflow_demo()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {Unit.objects.count()} units, {Staff.objects.count()} staff, "
