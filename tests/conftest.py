@@ -50,6 +50,7 @@ def login(client):
     """Sign ``user`` in through the real login form and return the client."""
 
     def _login(user):
+        client.logout()
         response = client.post("/login/", {"username": user.username, "password": DEFAULT_PASSWORD})
         assert response.status_code == 302, response.content[:500]
         return client

@@ -19,7 +19,9 @@ READERS = (*decisions.OFFICE_ROLES, *decisions.SIGNER_ROLES, "inspector")
 
 def _require_reader(user):
     if not has_role(user, *READERS):
-        raise PermissionDenied(_("Decisions are read by the Department office, the directors and inspectors."))
+        raise PermissionDenied(
+            _("Decisions are read by the Department office, the directors and inspectors.")
+        )
 
 
 @login_required

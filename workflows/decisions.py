@@ -4,7 +4,7 @@ Director (or a deputy on the Director's behalf) signs it and so issues it."""
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from nominations.models import Nomination, NominationStatus
 from nominations.services import record_award
@@ -36,11 +36,14 @@ def prepare_decision(*, by, number: str, decision_date, title: str, nominations)
     nominations = list(nominations)
     if not nominations:
         raise WorkflowError(_("Choose at least one approved dossier."))
-    available = set(decidable_nominations().filter(pk__in=[n.pk for n in nominations]).values_list("pk", flat=True))
+    available = set(
+        decidable_nominations().filter(pk__in=[n.pk for n in nominations]).values_list("pk", flat=True)
+    )
     for nomination in nominations:
         if nomination.pk not in available:
             raise WorkflowError(
-                _("Dossier %(code)s is not approved or is already in a decision.") % {"code": nomination.code},
+                _("Dossier %(code)s is not approved or is already in a decision.")
+                % {"code": nomination.code},
                 nomination,
             )
     if AwardDecision.objects.filter(number=number).exists():
@@ -73,7 +76,9 @@ def return_decision(decision: AwardDecision, *, by, comment: str) -> AwardDecisi
         raise WorkflowError(_("Say why the decision is returned."))
     decision = AwardDecision.objects.select_for_update().get(pk=decision.pk)
     if decision.status != DecisionStatus.SUBMITTED:
-        raise WorkflowError(_("Decision %(number)s is not awaiting a signature.") % {"number": decision.number})
+        raise WorkflowError(
+            _("Decision %(number)s is not awaiting a signature.") % {"number": decision.number}
+        )
     decision.status = DecisionStatus.DRAFT
     decision.return_comment = comment.strip()
     decision._history_user = by
@@ -88,7 +93,9 @@ def issue_decision(decision: AwardDecision, *, by) -> AwardDecision:
         raise WorkflowError(_("Only the Director or a deputy signs decisions."))
     decision = AwardDecision.objects.select_for_update().get(pk=decision.pk)
     if decision.status != DecisionStatus.SUBMITTED:
-        raise WorkflowError(_("Decision %(number)s is not awaiting a signature.") % {"number": decision.number})
+        raise WorkflowError(
+            _("Decision %(number)s is not awaiting a signature.") % {"number": decision.number}
+        )
     reason = f"Quyết định khen thưởng số {decision.number}"
     with acting(by, reason):
         for nomination in decision.nominations.select_related("process", "award_type", "staff", "unit"):
@@ -109,6 +116,6 @@ def awardees_by_kind(decision: AwardDecision) -> list[tuple[str, list]]:
         decision.nominations.select_related("unit", "staff", "award_type").order_by("unit__name", "id")
     )
     return [
-        (_lazy("Collectives"), [n for n in nominations if n.nominee_kind == "collective"]),
-        (_lazy("Individuals"), [n for n in nominations if n.nominee_kind == "individual"]),
+        (gettext_lazy("Collectives"), [n for n in nominations if n.nominee_kind == "collective"]),
+        (gettext_lazy("Individuals"), [n for n in nominations if n.nominee_kind == "individual"]),
     ]

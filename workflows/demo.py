@@ -53,9 +53,11 @@ def _user(username):
 
 
 def _open_task(nomination):
-    return nomination.process.task_set.filter(status__in=[STATUS.NEW, STATUS.ASSIGNED]).exclude(
-        flow_task_type="FUNCTION"
-    ).get()
+    return (
+        nomination.process.task_set.filter(status__in=[STATUS.NEW, STATUS.ASSIGNED])
+        .exclude(flow_task_type="FUNCTION")
+        .get()
+    )
 
 
 def _act(nomination, username, decision, comment="", **extra):

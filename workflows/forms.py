@@ -87,7 +87,9 @@ class TaskFilterForm(forms.Form):
         widget=forms.SearchInput(attrs={"placeholder": _("Nominee name or dossier code")}),
     )
     step = forms.ChoiceField(
-        label=_("Step"), required=False, choices=[("", _("All steps"))] + [(n, s.label) for n, s in STEPS.items()]
+        label=_("Step"),
+        required=False,
+        choices=[("", _("All steps"))] + [(n, s.label) for n, s in STEPS.items()],
     )
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All statuses")), *NominationStatus.choices]

@@ -214,7 +214,11 @@ class TaskRow:
 
     @property
     def is_overdue(self) -> bool:
-        return self.task.status in (STATUS.NEW, STATUS.ASSIGNED) and bool(self.due_at) and self.due_at < timezone.now()
+        return (
+            self.task.status in (STATUS.NEW, STATUS.ASSIGNED)
+            and bool(self.due_at)
+            and self.due_at < timezone.now()
+        )
 
     @property
     def decision_label(self) -> str:

@@ -44,10 +44,13 @@ SUBMITTED_REASON = "Trình thủ trưởng đơn vị"
 
 def submit_for_signoff(nomination, user):
     """The unit officer sends a draft to the unit head: the approval process starts."""
-    if nomination.status != NominationStatus.DRAFT or NominationProcess.objects.filter(
-        nomination=nomination
-    ).exists():
-        raise AlreadyHandled(_("Dossier %(code)s was already submitted.") % {"code": nomination.code}, nomination)
+    if (
+        nomination.status != NominationStatus.DRAFT
+        or NominationProcess.objects.filter(nomination=nomination).exists()
+    ):
+        raise AlreadyHandled(
+            _("Dossier %(code)s was already submitted.") % {"code": nomination.code}, nomination
+        )
     if not can_edit_nomination(user, nomination):
         raise WorkflowError(_("You may not submit dossier %(code)s.") % {"code": nomination.code}, nomination)
     with transaction.atomic(), acting(user, SUBMITTED_REASON):
@@ -58,7 +61,8 @@ def _locked_open_task(activation, nomination):
     task = activation.task
     if task.status not in (STATUS.NEW, STATUS.ASSIGNED):
         raise AlreadyHandled(
-            _("Dossier %(code)s has already been handled at this step.") % {"code": nomination.code}, nomination
+            _("Dossier %(code)s has already been handled at this step.") % {"code": nomination.code},
+            nomination,
         )
     return task
 
@@ -75,7 +79,9 @@ def claim_task(task, user):
                 nomination,
             )
         if not task.flow_task.can_assign(user, task):
-            raise WorkflowError(_("You may not take dossier %(code)s.") % {"code": nomination.code}, nomination)
+            raise WorkflowError(
+                _("You may not take dossier %(code)s.") % {"code": nomination.code}, nomination
+            )
         activation.assign(user)
     return task
 
@@ -130,7 +136,9 @@ def _validate_decision(step, decision: str, comment: str, extra: dict, nominatio
 def _record_higher_result(nomination, decision: str, extra: dict):
     """The office records what the higher authority decided (trình cấp trên)."""
     if decision == Decision.AWARDED:
-        record_award(nomination, decision_number=extra["decision_number"], decision_date=extra["decision_date"])
+        record_award(
+            nomination, decision_number=extra["decision_number"], decision_date=extra["decision_date"]
+        )
         return NominationStatus.AWARDED
     return NominationStatus.NOT_AWARDED
 
@@ -164,7 +172,9 @@ def complete_task(task, user, decision: str, comment: str = "", **extra):
                 nomination,
             )
         if not may_work_on(user, step, activation.process):
-            raise WorkflowError(_("You may not act on dossier %(code)s.") % {"code": nomination.code}, nomination)
+            raise WorkflowError(
+                _("You may not act on dossier %(code)s.") % {"code": nomination.code}, nomination
+            )
         activation.start(None)
         task.data = {
             "decision": decision,

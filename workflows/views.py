@@ -62,7 +62,11 @@ def _task_list(request, *, title, source, template, kind):
 @login_required
 def inbox(request):
     return _task_list(
-        request, title=_("My tasks"), source=selectors.inbox, template="workflows/task_list.html", kind="inbox"
+        request,
+        title=_("My tasks"),
+        source=selectors.inbox,
+        template="workflows/task_list.html",
+        kind="inbox",
     )
 
 
@@ -100,7 +104,11 @@ def task_detail(request, task_id):
     if request.method == "POST" and form.is_valid():
         try:
             services.complete_task(
-                task, request.user, form.cleaned_data["decision"], form.cleaned_data["comment"], **form.extra()
+                task,
+                request.user,
+                form.cleaned_data["decision"],
+                form.cleaned_data["comment"],
+                **form.extra(),
             )
         except services.WorkflowError as exc:
             messages.error(request, exc.message)
@@ -200,13 +208,16 @@ def batch(request):
         messages.error(request, _("Some selected dossiers are no longer at this step; reload the page."))
         return _back(request, reverse("workflows:inbox"))
     try:
-        services.complete_tasks(tasks, request.user, form.cleaned_data["decision"], form.cleaned_data["comment"])
+        services.complete_tasks(
+            tasks, request.user, form.cleaned_data["decision"], form.cleaned_data["comment"]
+        )
     except services.WorkflowError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(
             request,
-            ngettext("%(count)d dossier handled.", "%(count)d dossiers handled.", len(tasks)) % {"count": len(tasks)},
+            ngettext("%(count)d dossier handled.", "%(count)d dossiers handled.", len(tasks))
+            % {"count": len(tasks)},
         )
     return _back(request, reverse("workflows:inbox"))
 
@@ -220,7 +231,9 @@ def submit_nomination(request, code):
     except services.WorkflowError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, _("Dossier %(code)s was sent to the unit head.") % {"code": nomination.code})
+        messages.success(
+            request, _("Dossier %(code)s was sent to the unit head.") % {"code": nomination.code}
+        )
     return redirect("nominations:detail", code=nomination.code)
 
 
