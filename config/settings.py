@@ -209,6 +209,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
+# History rows keep the whole reason (a step's decision with its comment), not 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 # viewflow is the engine only: our own pages, so none of its UI middleware.
 VIEWFLOW = {"AUTOREGISTER": False}
 

@@ -10,6 +10,7 @@ from nominations.models import Nomination, NominationStatus
 from nominations.services import record_award
 from permissions.roles import Role, has_role
 
+from . import events
 from .context import acting
 from .flows import NominationFlow
 from .models import AwardDecision, DecisionStatus
@@ -52,6 +53,7 @@ def prepare_decision(*, by, number: str, decision_date, title: str, nominations)
     decision._history_user = by
     decision.save()
     decision.nominations.set(nominations)
+    events.emit(events.DECISION_PREPARED, nomination=None, actor=by, task=None, decision=decision)
     return decision
 
 
@@ -65,6 +67,7 @@ def submit_decision(decision: AwardDecision, *, by) -> AwardDecision:
     decision.status = DecisionStatus.SUBMITTED
     decision._history_user = by
     decision.save()
+    events.emit(events.DECISION_SUBMITTED, nomination=None, actor=by, task=None, decision=decision)
     return decision
 
 
@@ -83,6 +86,7 @@ def return_decision(decision: AwardDecision, *, by, comment: str) -> AwardDecisi
     decision.return_comment = comment.strip()
     decision._history_user = by
     decision.save()
+    events.emit(events.DECISION_RETURNED, nomination=None, actor=by, task=None, decision=decision)
     return decision
 
 
@@ -107,6 +111,7 @@ def issue_decision(decision: AwardDecision, *, by) -> AwardDecision:
     decision.issued_at = timezone.now()
     decision._history_user = by
     decision.save()
+    events.emit(events.DECISION_ISSUED, nomination=None, actor=by, task=None, decision=decision)
     return decision
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from nominations.models import NominationStatus
 from permissions.grants import grant_unit_access
 
+from . import events
 from .context import current
 from .models import StepDeadline
 
@@ -29,17 +30,30 @@ def step_created(activation) -> None:
     # Only a returned dossier is the unit's to edit again.
     grant_unit_access(nomination, can_edit=step.name == "revise")
     days = settings.WORKFLOW_STEP_DAYS[step.name]
-    StepDeadline.objects.create(task=activation.task, due_at=timezone.now() + timedelta(days=days))
+    deadline = StepDeadline.objects.create(task=activation.task, due_at=timezone.now() + timedelta(days=days))
+    events.emit(
+        events.FORWARDED if step.name == "record_higher_result" else events.TASK_CREATED,
+        nomination=nomination,
+        actor=current().user,
+        task=activation.task,
+        step=step.name,
+        due_at=deadline.due_at,
+    )
 
 
 def mark_approved(activation) -> None:
-    set_status(activation.process.nomination, NominationStatus.APPROVED)
+    nomination = activation.process.nomination
+    set_status(nomination, NominationStatus.APPROVED)
+    events.emit(events.APPROVED, nomination=nomination, actor=current().user, task=None)
 
 
 def mark_rejected(activation) -> None:
     nomination = activation.process.nomination
     set_status(nomination, NominationStatus.REJECTED)
     grant_unit_access(nomination, can_edit=False)
+    events.emit(
+        events.REJECTED, nomination=nomination, actor=current().user, task=None, reason=current().reason
+    )
 
 
 def decision_issued(activation, **kwargs) -> None:

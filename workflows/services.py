@@ -11,6 +11,7 @@ from nominations.models import NominationStatus
 from nominations.services import record_award
 from permissions.selectors import can_edit_nomination
 
+from . import events
 from .context import acting
 from .flows import NominationFlow
 from .hooks import set_status
@@ -54,6 +55,7 @@ def submit_for_signoff(nomination, user):
     if not can_edit_nomination(user, nomination):
         raise WorkflowError(_("You may not submit dossier %(code)s.") % {"code": nomination.code}, nomination)
     with transaction.atomic(), acting(user, SUBMITTED_REASON):
+        events.emit(events.SUBMITTED, nomination=nomination, actor=user, task=None)
         return NominationFlow.start.run(nomination=nomination)
 
 
@@ -83,6 +85,7 @@ def claim_task(task, user):
                 _("You may not take dossier %(code)s.") % {"code": nomination.code}, nomination
             )
         activation.assign(user)
+        events.emit(events.CLAIMED, nomination=nomination, actor=user, task=task)
     return task
 
 
@@ -94,6 +97,7 @@ def release_task(task, user):
         if task.owner_id != user.pk:
             raise WorkflowError(_("Only the person holding a task can release it."), nomination)
         activation.unassign()
+        events.emit(events.RELEASED, nomination=nomination, actor=user, task=task)
     return task
 
 
@@ -109,10 +113,19 @@ def reassign_task(task, by, to):
         )
     with task.activation() as activation:
         task = _locked_open_task(activation, nomination)
+        previous = task.owner
         if task.status == STATUS.NEW:
             activation.assign(to)
         else:
             activation.reassign(to)
+        events.emit(
+            events.REASSIGNED,
+            nomination=nomination,
+            actor=by,
+            task=task,
+            previous_owner=previous,
+            new_owner=to,
+        )
     return task
 
 
@@ -185,6 +198,16 @@ def complete_task(task, user, decision: str, comment: str = "", **extra):
         activation.process.save(update_fields=["last_decision"])
         if step.name == "record_higher_result":
             set_status(activation.process.nomination, _record_higher_result(nomination, decision, extra))
+            events.emit(events.HIGHER_RESULT, nomination=nomination, actor=user, task=task, decision=decision)
+        events.emit(
+            events.COMPLETED,
+            nomination=nomination,
+            actor=user,
+            task=task,
+            step=step.name,
+            decision=decision,
+            comment=comment,
+        )
         activation.execute()
     return task
 

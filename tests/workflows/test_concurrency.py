@@ -13,7 +13,9 @@ from workflows.steps import Decision
 pytestmark = [
     pytest.mark.postgres_only,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL (set DATABASE_URL)"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="row locks need PostgreSQL (set DATABASE_URL)"
+    ),
 ]
 
 
@@ -57,7 +59,10 @@ def test_two_unit_heads_signing_at_once_leave_one_result(people, unit_a):
     nomination.refresh_from_db()
     assert nomination.status in ("office_review", "returned")
     assert nomination.process.task_set.filter(flow_task_type="HUMAN", status="DONE").count() == 1
-    assert nomination.process.task_set.filter(status__in=["NEW", "ASSIGNED"], flow_task_type="HUMAN").count() == 1
+    assert (
+        nomination.process.task_set.filter(status__in=["NEW", "ASSIGNED"], flow_task_type="HUMAN").count()
+        == 1
+    )
 
 
 def test_two_reviewers_claiming_at_once_leave_one_owner(people, unit_a):

@@ -1,0 +1,40 @@
+"""The home page: what each role should look at first when they sign in."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from nominations import selectors as nomination_selectors
+from nominations.models import AwardType, Campaign, NominationStatus, Staff, Unit
+from permissions.roles import Role, has_role
+
+from . import selectors
+
+PREVIEW = 8
+
+
+@login_required
+def home(request):
+    user = request.user
+    inbox = selectors.inbox(user)
+    queue = selectors.queue(user)
+    context = {
+        "unit": user.unit,
+        "status_counts": nomination_selectors.status_counts(user),
+        "inbox_rows": selectors.rows(inbox[:PREVIEW]),
+        "inbox_count": inbox.count(),
+        "queue_rows": selectors.rows(queue[:PREVIEW]),
+        "queue_count": queue.count(),
+        "open_campaigns": Campaign.objects.filter(is_open=True)[:5],
+        "is_inspector": has_role(user, Role.INSPECTOR),
+    }
+    if user.has_perm("nominations.add_nomination") and user.unit_id:
+        drafts = nomination_selectors.nomination_list(user, status=NominationStatus.DRAFT, unit=user.unit)
+        context["drafts"] = drafts[:PREVIEW]
+    if user.is_staff:
+        context["master_data"] = [
+            (Unit._meta.verbose_name_plural, Unit.objects.count()),
+            (Staff._meta.verbose_name_plural, Staff.objects.count()),
+            (AwardType._meta.verbose_name_plural, AwardType.objects.count()),
+            (Campaign._meta.verbose_name_plural, Campaign.objects.count()),
+        ]
+    return render(request, "home.html", context)
