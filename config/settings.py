@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "permissions",
     "nominations",
     "workflows",
+    "notifications",
     "audit",
 ]
 
@@ -83,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "permissions.context_processors.roles",
                 "workflows.context_processors.workflow_nav",
+                "notifications.context_processors.notification_nav",
             ],
         },
     },
@@ -166,6 +169,15 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.filebased.EmailBackend",
 )
 EMAIL_FILE_PATH = VAR_DIR / "mail"  # where `make run` drops mail when no SMTP host is set
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+# Absolute links in mails point here.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# Notifications: retries with exponential backoff, then a visible failed state.
+NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATION_MAX_ATTEMPTS", "5"))
+NOTIFICATION_RETRY_BASE_SECONDS = int(os.environ.get("NOTIFICATION_RETRY_BASE_SECONDS", "30"))
+NOTIFICATION_SENDING_TIMEOUT_MINUTES = 10
+REMINDER_HOURS_BEFORE_DUE = int(os.environ.get("REMINDER_HOURS_BEFORE_DUE", "24"))
 
 # --- Celery ---
 # Default: kombu's filesystem transport, so `make run` needs no broker server.
@@ -185,6 +197,23 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
+# Fail fast when the broker is down: the outbox keeps the notification and beat sends it later.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+if CELERY_BROKER_URL.startswith("redis"):
+    # A task a dead worker had taken comes back after this long (acks_late).
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "600"))
+    }
+CELERY_BEAT_SCHEDULE = {
+    "send-pending-notifications": {"task": "notifications.tasks.send_pending", "schedule": 60.0},
+    "fire-workflow-timers": {"task": "notifications.tasks.fire_workflow_timers", "schedule": 60.0},
+    "send-reminders": {"task": "notifications.tasks.send_reminders", "schedule": crontab(minute=0)},
+    "escalate-overdue": {"task": "notifications.tasks.escalate_overdue", "schedule": crontab(minute=30)},
+    "send-daily-digests": {
+        "task": "notifications.tasks.send_digests",
+        "schedule": crontab(hour=int(os.environ.get("DIGEST_HOUR", "17")), minute=0),
+    },
+}
 
 # --- Security: secure by default once DEBUG is off (manage.py check --deploy is clean) ---
 SESSION_COOKIE_HTTPONLY = True

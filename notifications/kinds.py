@@ -1,0 +1,23 @@
+"""The kinds of notification, their subject lines, and which ones a user may not switch off."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    TASK_WAITING = "task_waiting", _("A dossier is waiting in your queue")
+    TASK_ASSIGNED = "task_assigned", _("A dossier was assigned to you")
+    RETURNED = "returned", _("A dossier was returned for revision")
+    REJECTED = "rejected", _("A dossier was rejected")
+    APPROVED = "approved", _("A dossier was approved")
+    FORWARDED = "forwarded", _("A dossier was forwarded to the higher authority")
+    DECISION_ISSUED = "decision_issued", _("An award decision was issued")
+    REMINDER = "reminder", _("Reminder: a due date is near")
+    ESCALATION = "escalation", _("A due date has passed")
+    DIGEST = "digest", _("Daily digest")
+
+
+# Outcomes the unit must be told of, in person and by mail: no opting out, no digest.
+REQUIRED = frozenset({Kind.RETURNED, Kind.REJECTED, Kind.DECISION_ISSUED})
+# What a user may switch off in their settings.
+OPTIONAL = [kind for kind in Kind if kind not in REQUIRED and kind != Kind.DIGEST]

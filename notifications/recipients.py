@@ -1,0 +1,29 @@
+"""Who is told: the people of the nominating unit, a step's workers, the heads who escalate."""
+
+from django.contrib.auth import get_user_model
+
+from permissions.roles import Role
+from workflows.permissions import eligible_workers
+from workflows.steps import STEPS
+
+UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD)
+
+
+def _active_users():
+    return get_user_model().objects.filter(is_active=True)
+
+
+def unit_people(nomination):
+    """The nominating unit's officers and heads."""
+    return _active_users().filter(unit_id=nomination.unit_id, groups__name__in=UNIT_ROLES).distinct()
+
+
+def step_workers(step_name: str, nomination):
+    return eligible_workers(STEPS[step_name], nomination)
+
+
+def escalation_targets(step_name: str, nomination):
+    """Unit steps escalate to the unit head; the Department's steps to the head of the office."""
+    if STEPS[step_name].unit_scoped:
+        return _active_users().filter(unit_id=nomination.unit_id, groups__name=Role.UNIT_HEAD).distinct()
+    return _active_users().filter(groups__name=Role.OFFICE_HEAD).distinct()

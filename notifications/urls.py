@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "notifications"
+
+urlpatterns = [
+    path("", views.notification_list, name="list"),
+    path("<int:pk>/", views.notification_detail, name="detail"),
+    path("read-all/", views.mark_all_read, name="read_all"),
+    path("settings/", views.notification_settings, name="settings"),
+    path("outbox/", views.outbox, name="outbox"),
+    path("outbox/<int:pk>/resend/", views.resend, name="resend"),
+]
