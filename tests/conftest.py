@@ -17,6 +17,7 @@ def _fast_and_isolated(settings, tmp_path):
             **settings.CELERY_BROKER_TRANSPORT_OPTIONS,
             "data_folder_in": str(broker),
             "data_folder_out": str(broker),
+            "control_folder": str(tmp_path / "broker-control"),
         }
 
 

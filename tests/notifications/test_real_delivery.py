@@ -1,0 +1,181 @@
+"""Notifications through the real parts: Redis as broker, a Celery worker process, and an
+SMTP server receiving the mail. Skipped, with the reason, where no Redis is reachable."""
+
+import os
+import signal
+import time
+from email import message_from_bytes
+from email.header import decode_header, make_header
+
+import kombu.pools
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from config.celery import app as celery_app
+from notifications.kinds import Kind
+from notifications.models import EmailStatus, Notification
+from notifications.tasks import send_pending
+from tests.factories import make_nomination
+from tests.notifications.realparts import SmtpSink, Worker, database_url_for, redis_reachable
+from tests.workflows.conftest import act
+from workflows import services as workflow_services
+from workflows.steps import Decision
+
+REDIS_URL = (
+    settings.CELERY_BROKER_URL
+    if settings.CELERY_BROKER_URL.startswith("redis")
+    else os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+)
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not redis_reachable(REDIS_URL), reason=f"no Redis broker at {REDIS_URL}: start redis-server"),
+]
+
+
+def use_broker(url: str) -> None:
+    """Point this process's Celery producer at ``url`` (the settings were read at start-up)."""
+    celery_app.conf.broker_url = url
+    celery_app.conf.broker_transport_options = {}
+    celery_app.conf.task_always_eager = False
+    kombu.pools.reset()
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def broker():
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    use_broker(REDIS_URL)
+    yield REDIS_URL
+    use_broker(settings.CELERY_BROKER_URL)
+
+
+@pytest.fixture
+def sink():
+    with SmtpSink() as running:
+        yield running
+
+
+@pytest.fixture
+def worker(broker, sink, tmp_path, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", sink.port
+    with Worker(
+        broker_url=broker,
+        database_url=database_url_for(connection.settings_dict),
+        smtp_port=sink.port,
+        log_path=tmp_path / "worker.log",
+    ) as running:
+        yield running
+
+
+@pytest.fixture
+def cast(people):
+    for user in [people.officer, people.head, people.reviewer, people.reviewer2, people.office_head,
+                 people.union, people.director, people.deputy]:
+        user.email = f"{user.username}@soyte.example"
+        user.save()
+    return people
+
+
+def subject_of(envelope) -> str:
+    return str(make_header(decode_header(message_from_bytes(envelope.content)["Subject"])))
+
+
+def text_of(envelope) -> str:
+    message = message_from_bytes(envelope.content)
+    part = next(p for p in message.walk() if p.get_content_type() == "text/plain")
+    return part.get_payload(decode=True).decode(part.get_content_charset())
+
+
+def wait_status(pk, status, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if Notification.objects.get(pk=pk).email_status == status:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_a_full_flow_sends_each_mail_once_to_the_right_people(worker, sink, cast, unit_a):
+    nomination = make_nomination(unit=unit_a, author=cast.officer)
+    workflow_services.submit_for_signoff(nomination, cast.officer)  # → the unit head
+    act(nomination, cast.head, Decision.RETURN, "Bổ sung minh chứng")  # → officer and head
+    act(nomination, cast.officer, Decision.RESUBMIT)  # → the unit head
+    act(nomination, cast.head, Decision.SUBMIT)  # → three office people
+    act(nomination, cast.reviewer, Decision.FORWARD)  # → the union
+    act(nomination, cast.union, Decision.AGREE)  # → director and deputy
+    act(nomination, cast.director, Decision.APPROVE)  # → officer and head
+    expected = 1 + 2 + 1 + 3 + 1 + 2 + 2
+    assert sink.wait_for(expected), worker.output()[-3000:]
+    time.sleep(1)  # nothing more may arrive
+    assert len(sink.messages) == expected
+    by_recipient = {}
+    for envelope in sink.messages:
+        for rcpt in envelope.rcpt_tos:
+            by_recipient.setdefault(rcpt, []).append(subject_of(envelope))
+    assert sorted(by_recipient["bva.canbo@soyte.example"]) == sorted(
+        [f"[Khen thưởng] Hồ sơ bị trả lại để bổ sung – {nomination.code}",
+         f"[Khen thưởng] Hồ sơ đã được phê duyệt – {nomination.code}"]
+    )
+    returned = next(e for e in sink.messages if "bị trả lại" in subject_of(e))
+    body = text_of(returned)
+    assert "Bổ sung minh chứng" in body
+    assert f"/dossiers/{nomination.code}/" in body
+    assert all(n.email_status == EmailStatus.SENT for n in Notification.objects.all())
+
+
+def test_broker_down_at_submission_loses_nothing(worker, sink, cast, unit_a):
+    use_broker("redis://127.0.0.1:1/0")  # nothing listens there
+    nomination = make_nomination(unit=unit_a, author=cast.officer)
+    workflow_services.submit_for_signoff(nomination, cast.officer)
+    nomination.refresh_from_db()
+    assert nomination.status == "unit_signoff"  # the dossier is saved all the same
+    pending = Notification.objects.get(kind=Kind.TASK_WAITING)
+    assert pending.email_status == EmailStatus.PENDING
+    time.sleep(1)
+    assert sink.messages == []
+
+    use_broker(REDIS_URL)  # the broker is back: the periodic sweep sends what waited
+    send_pending.delay()
+    assert sink.wait_for(1), worker.output()[-3000:]
+    assert wait_status(pending.pk, EmailStatus.SENT)
+    send_pending.delay()
+    time.sleep(1.5)
+    assert len(sink.messages) == 1
+
+
+def test_smtp_refusing_twice_then_accepting_delivers_one_mail(worker, sink, cast, unit_a):
+    sink.handler.refuse_next = 2
+    nomination = make_nomination(unit=unit_a, author=cast.officer)
+    workflow_services.submit_for_signoff(nomination, cast.officer)
+    notice = Notification.objects.get(kind=Kind.TASK_WAITING)
+    assert wait_status(notice.pk, EmailStatus.SENT, timeout=30), worker.output()[-3000:]
+    notice.refresh_from_db()
+    assert notice.attempts == 3
+    assert len(sink.messages) == 1
+
+
+def test_a_task_redelivered_after_a_worker_crash_still_sends_one_mail(worker, sink, cast, unit_a):
+    sink.handler.stall_seconds = 4  # the mail is received, the worker waits for "250"
+    nomination = make_nomination(unit=unit_a, author=cast.officer)
+    workflow_services.submit_for_signoff(nomination, cast.officer)
+    notice = Notification.objects.get(kind=Kind.TASK_WAITING)
+    assert sink.wait_for(1, timeout=20), worker.output()[-3000:]
+    notice.refresh_from_db()
+    child_pid = int(notice.claimed_by.rsplit(":", 1)[1])
+    os.kill(child_pid, signal.SIGKILL)  # the worker process dies mid-task
+
+    # The broker hands the task to a fresh worker process, which finds it already claimed.
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and "'skipped'" not in worker.output():
+        time.sleep(0.2)
+    assert "'skipped'" in worker.output(), worker.output()[-3000:]
+    time.sleep(5)
+    assert len(sink.messages) == 1
+    notice.refresh_from_db()
+    assert notice.email_status == EmailStatus.SENDING  # outcome unknown: never sent twice
