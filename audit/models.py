@@ -1,18 +1,74 @@
-"""The audit trail: one row per event an inspector may want to see, never edited."""
+"""The audit trail: one row per event an inspector may want to see, appended, never edited.
+
+Rows are chained by hash (see ``chain``): each one records the hash of the one before, so
+an edit, a deletion or an insertion made behind the application's back shows up in
+``manage.py verify_audit``.
+"""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
 class EventType(models.TextChoices):
+    # Access
     LOGIN = "login", _("Signed in")
     LOGOUT = "logout", _("Signed out")
     LOGIN_FAILED = "login_failed", _("Failed sign-in")
+    # Changes of domain objects (from django-simple-history)
+    CREATED = "created", _("Record created")
+    CHANGED = "changed", _("Record changed")
+    DELETED = "deleted", _("Record deleted")
+    # The approval workflow (names as in ``workflows.events``)
+    SUBMITTED = "submitted", _("Submitted to the unit head")
+    TASK_CREATED = "task_created", _("Task created")
+    CLAIMED = "claimed", _("Task taken")
+    RELEASED = "released", _("Task released")
+    REASSIGNED = "reassigned", _("Task reassigned")
+    COMPLETED = "completed", _("Step completed")
+    TASK_CANCELLED = "task_cancelled", _("Task cancelled")
+    TASK_UNDONE = "task_undone", _("Step undone")
+    REJECTED = "rejected", _("Dossier rejected")
+    APPROVED = "approved", _("Dossier approved")
+    FORWARDED = "forwarded", _("Forwarded to the higher authority")
+    HIGHER_RESULT = "higher_result", _("Higher authority's result recorded")
+    WORKFLOW = "workflow", _("Other workflow event")
+    # Award decisions (Quyết định khen thưởng)
+    DECISION_PREPARED = "decision_prepared", _("Decision prepared")
+    DECISION_SUBMITTED = "decision_submitted", _("Decision sent for signature")
+    DECISION_RETURNED = "decision_returned", _("Decision returned to the office")
+    DECISION_ISSUED = "decision_issued", _("Decision signed and issued")
+    # Permissions
+    PERMISSION_GRANTED = "permission_granted", _("Permission granted")
+    PERMISSION_REVOKED = "permission_revoked", _("Permission revoked")
+    # Reading out
+    EXPORT = "export", _("Audit trail exported")
+    EVIDENCE_DOWNLOAD = "evidence_download", _("Evidence file downloaded")
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or delete an audit row."""
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Audit events cannot be changed.")
+
+    def delete(self):
+        raise AppendOnlyError("Audit events cannot be deleted.")
+
+    def bulk_create(self, *args, **kwargs):
+        raise AppendOnlyError("Audit events are appended one by one through audit.chain.append.")
+
+    def bulk_update(self, *args, **kwargs):
+        raise AppendOnlyError("Audit events cannot be changed.")
 
 
 class AuditEvent(models.Model):
-    occurred_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    # Position in the hash chain: 1, 2, 3… with no gap (see ``chain``).
+    sequence = models.PositiveBigIntegerField(_("number"), unique=True, editable=False)
+    occurred_at = models.DateTimeField(_("time"), default=timezone.now, editable=False, db_index=True)
     event_type = models.CharField(_("event"), max_length=40, choices=EventType.choices, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -23,14 +79,73 @@ class AuditEvent(models.Model):
         related_name="+",
     )
     # Kept as text too: the trail must still read right after a user is renamed.
-    actor_username = models.CharField(_("user name"), max_length=150, blank=True)
+    actor_username = models.CharField(_("user name"), max_length=150, blank=True, db_index=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    # The dossier and unit the event concerns: ids for filtering (no database constraint,
+    # so that the trail never blocks nor follows a deletion) and text that outlives them.
+    nomination = models.ForeignKey(
+        "nominations.Nomination",
+        verbose_name=_("dossier"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    nomination_code = models.CharField(_("dossier code"), max_length=20, blank=True, db_index=True)
+    unit = models.ForeignKey(
+        "nominations.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    unit_code = models.CharField(_("unit code"), max_length=30, blank=True)
+    # What was acted on: "app_label.Model", its primary key and how it read at the time.
+    object_type = models.CharField(_("object type"), max_length=100, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    object_repr = models.CharField(_("object"), max_length=255, blank=True)
+    # [{"field": name, "old": value, "new": value}, …] for changes of records.
+    changes = models.JSONField(_("changes"), default=list, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True)
+    # Accent-folded text for search ("nguyen van an" finds "Nguyễn Văn An").
+    search_key = models.TextField(editable=False, default="")
+    prev_hash = models.CharField(_("previous hash"), max_length=64, editable=False)
+    hash = models.CharField(_("hash"), max_length=64, editable=False)
+
+    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
-        ordering = ["-occurred_at", "-id"]
+        ordering = ["-id"]
 
     def __str__(self):
-        return f"{self.occurred_at:%d/%m/%Y %H:%M} {self.get_event_type_display()} {self.actor_username}"
+        return f"#{self.sequence} {self.occurred_at:%d/%m/%Y %H:%M} {self.get_event_type_display()} {self.actor_username}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None or not self.hash:
+            raise AppendOnlyError("Audit events are appended through audit.chain.append and never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Audit events cannot be deleted.")
+
+
+class ChainHead(models.Model):
+    """The one row that says where the chain ends. Appending locks it, so events are
+    numbered one at a time, and ``verify_audit`` compares the last event with it (which
+    reveals a deleted last event)."""
+
+    last_sequence = models.PositiveBigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("audit chain head")
+        verbose_name_plural = _("audit chain head")
+
+    def __str__(self):
+        return f"#{self.last_sequence} {self.last_hash[:12]}"

@@ -1,8 +1,23 @@
-from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.dispatch import receiver
+"""Where events come from: Django's sign-in signals, django-simple-history, the workflow's
+``workflow_event``, changes of users' groups and permissions, and viewflow tasks cancelled
+or undone. Permission grants on dossiers are recorded by ``permissions.grants`` itself."""
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import m2m_changed, post_save, pre_save
+from django.dispatch import receiver
+from simple_history.signals import post_create_historical_record
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from workflows.events import workflow_event
+
+from .history import record_model_change
 from .models import EventType
-from .services import record_event
+from .services import current_actor, record_event, record_permission_change, record_workflow_event
+
+User = get_user_model()
 
 
 @receiver(user_logged_in, dispatch_uid="audit_login")
@@ -20,3 +35,95 @@ def on_logout(sender, request, user, **kwargs):
 def on_login_failed(sender, credentials, request=None, **kwargs):
     # Django has already masked the password in ``credentials``.
     record_event(EventType.LOGIN_FAILED, username=credentials.get("username", "")[:150], request=request)
+
+
+@receiver(post_create_historical_record, dispatch_uid="audit_history")
+def on_history(sender, instance, history_instance, **kwargs):
+    if instance._meta.app_label != "audit":
+        record_model_change(instance, history_instance)
+
+
+@receiver(workflow_event, dispatch_uid="audit_workflow_event")
+def on_workflow_event(sender, **kwargs):
+    record_workflow_event(sender, **kwargs)
+
+
+# --- Membership of groups (roles, units) and permissions given to a user directly ---
+
+
+def _membership_changed(instance, action, reverse, model, pk_set, *, describe):
+    if action not in ("post_add", "post_remove", "pre_clear", "post_clear"):
+        return
+    if action == "pre_clear":
+        # ``clear`` does not say what it removes: remember it before it goes.
+        related = getattr(instance, "groups" if model is Group else "user_permissions", None)
+        if not reverse and related is not None:
+            instance._audit_cleared = set(related.values_list("pk", flat=True))
+        return
+    if action == "post_clear":
+        pk_set, action = getattr(instance, "_audit_cleared", set()), "post_remove"
+    if not pk_set:
+        return
+    granted = action == "post_add"
+    if reverse:  # group.user_set.add(user): the instance is the group, the set holds users
+        pairs = [(user, instance) for user in User.objects.filter(pk__in=pk_set)]
+    else:
+        pairs = [(instance, item) for item in model.objects.filter(pk__in=pk_set)]
+    for user, item in pairs:
+        record_permission_change(
+            granted=granted, permission=describe(item), holder=user, target=user, actor=current_actor()
+        )
+
+
+@receiver(m2m_changed, sender=User.groups.through, dispatch_uid="audit_user_groups")
+def on_groups_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
+    _membership_changed(
+        instance, action, reverse, model, pk_set, describe=lambda group: f"group:{group.name}"
+    )
+
+
+@receiver(m2m_changed, sender=User.user_permissions.through, dispatch_uid="audit_user_permissions")
+def on_user_permissions_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
+    _membership_changed(
+        instance,
+        action,
+        reverse,
+        model,
+        pk_set,
+        describe=lambda perm: (
+            f"{perm.content_type.app_label}.{perm.codename}" if isinstance(perm, Permission) else str(perm)
+        ),
+    )
+
+
+# --- viewflow tasks cancelled or undone ---
+# viewflow 2.4's own signals (flow_started, flow_finished, task_started, task_finished,
+# task_failed) say nothing when a task is cancelled or undone: both are a save of the task
+# with status CANCELED, which is what is watched here.
+
+
+@receiver(pre_save, sender=Task, dispatch_uid="audit_task_before_save")
+def remember_task_status(sender, instance, raw=False, **kwargs):
+    if raw or instance.pk is None or instance.status != STATUS.CANCELED:
+        return
+    before = Task.objects.filter(pk=instance.pk).values_list("status", flat=True).first()
+    if before is not None and before != STATUS.CANCELED:
+        instance._audit_status_before = before
+
+
+@receiver(post_save, sender=Task, dispatch_uid="audit_task_after_save")
+def on_task_cancelled(sender, instance, raw=False, **kwargs):
+    before = instance.__dict__.pop("_audit_status_before", None)
+    if raw or before is None:
+        return
+    process = instance.process.coerced
+    record_event(
+        EventType.TASK_UNDONE if before == STATUS.DONE else EventType.TASK_CANCELLED,
+        actor=current_actor(),
+        nomination=getattr(process, "nomination", None),
+        detail={
+            "task": instance.pk,
+            "step": getattr(instance.flow_task, "name", ""),
+            "status_before": before,
+        },
+    )

@@ -1,0 +1,92 @@
+"""Pages of the audit trail: the global log (inspector, administrator, head of the office),
+its exports with the same filters, and one dossier's history (whoever may see the dossier)."""
+
+import tempfile
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from permissions.selectors import get_visible_nomination
+
+from . import exports, selectors, services
+from .access import can_read_audit_log
+from .forms import AuditFilterForm
+from .presenters import present
+
+
+def _require_log_reader(user):
+    if not can_read_audit_log(user):
+        raise PermissionDenied(
+            _("The audit log is read by inspectors, administrators and the head of the office.")
+        )
+
+
+def _int_param(request, name: str) -> int | None:
+    try:
+        return int(request.GET[name])
+    except (KeyError, ValueError):
+        return None
+
+
+@login_required
+def audit_log(request):
+    _require_log_reader(request.user)
+    form = AuditFilterForm(request.GET or None)
+    filters = form.filters()
+    page = selectors.log_page(
+        filters, before=_int_param(request, "before"), after=_int_param(request, "after")
+    )
+    filter_query = urlencode({k: v for k, v in filters.as_params().items() if v})
+    return render(
+        request,
+        "audit/log.html",
+        {
+            "filters": form,
+            "page": page,
+            "entries": present(page.events),
+            "filter_query": filter_query,
+        },
+    )
+
+
+@login_required
+def audit_export(request, fmt):
+    _require_log_reader(request.user)
+    if fmt not in exports.WRITERS:
+        raise Http404("No such format")
+    filters = AuditFilterForm(request.GET or None).filters()
+    services.record_export(fmt=fmt, filters=filters.as_params(), actor=request.user, request=request)
+    events = selectors.filtered_events(filters)
+    filename = f"nhat-ky-kiem-tra-{timezone.localtime():%Y%m%d-%H%M}.{fmt}"
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            exports.csv_chunks(events), content_type=exports.CONTENT_TYPES["csv"]
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    # A workbook is a zip file: written to a temporary file (in bounded memory), then sent.
+    handle = tempfile.TemporaryFile()  # FileResponse closes it, which deletes it
+    exports.write_xlsx(events, handle)
+    handle.seek(0)
+    return FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=exports.CONTENT_TYPES["xlsx"]
+    )
+
+
+@login_required
+def dossier_timeline(request, code):
+    nomination = get_visible_nomination(request.user, code=code)
+    return render(
+        request,
+        "audit/dossier_timeline.html",
+        {
+            "nomination": nomination,
+            "entries": present(selectors.dossier_events(nomination)),
+            "can_read_log": can_read_audit_log(request.user),
+        },
+    )
