@@ -1,0 +1,120 @@
+"""Plain data the generators work from: read once from the database, then every generator is a
+pure function of it (the benchmark and the tests build these without HTTP)."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from nominations.models import NomineeKind
+
+from . import layout
+
+
+@dataclass
+class Nominee:
+    kind: str  # NomineeKind value
+    name: str
+    unit_name: str
+    award_name: str
+    achievement: str = ""
+    position: str = ""
+    professional_title: str = ""
+    gender: str = ""
+    date_of_birth: datetime.date | None = None
+    staff_code: str = ""
+    code: str = ""
+    status: str = ""
+
+    @property
+    def is_collective(self) -> bool:
+        return self.kind == NomineeKind.COLLECTIVE
+
+    @property
+    def addressed_name(self) -> str:
+        """ "Bà Trần Thị Bích Ngọc" for a person; the collective's own name otherwise."""
+        return self.name if self.is_collective else f"{layout.honorific(self.gender)} {self.name}"
+
+
+@dataclass
+class DecisionData:
+    number: str
+    date: datetime.date
+    title: str
+    signer_name: str = ""
+    signer_is_deputy: bool = False
+    issued: bool = False
+    grounds: list[str] = field(default_factory=list)
+    collectives: list[Nominee] = field(default_factory=list)
+    individuals: list[Nominee] = field(default_factory=list)
+
+    @property
+    def award_names(self) -> list[str]:
+        return sorted({n.award_name for n in self.collectives + self.individuals})
+
+
+@dataclass
+class SubmissionData:
+    """A unit's Tờ trình: the nominees it submits for one round."""
+
+    unit_name: str
+    unit_short_name: str
+    round_name: str
+    date: datetime.date
+    head_name: str = ""
+    collectives: list[Nominee] = field(default_factory=list)
+    individuals: list[Nominee] = field(default_factory=list)
+
+
+def nominee_of(nomination) -> Nominee:
+    staff = nomination.staff
+    return Nominee(
+        kind=nomination.nominee_kind,
+        name=nomination.nominee_name,
+        unit_name=nomination.unit.name,
+        award_name=nomination.award_type.name,
+        achievement=nomination.achievement_summary,
+        position=staff.position if staff else "",
+        professional_title=staff.professional_title if staff else "",
+        gender=staff.gender if staff else "",
+        date_of_birth=staff.date_of_birth if staff else None,
+        staff_code=staff.staff_code if staff else "",
+        code=nomination.code,
+        status=str(nomination.get_status_display()),
+    )
+
+
+def split_by_kind(nominations) -> tuple[list[Nominee], list[Nominee]]:
+    nominees = [nominee_of(n) for n in nominations]
+    return [n for n in nominees if n.is_collective], [n for n in nominees if not n.is_collective]
+
+
+def decision_data(decision) -> DecisionData:
+    """Everything the Quyết định, its annex and the certificates need, in four queries."""
+    from permissions.roles import Role, has_role
+
+    nominations = decision.nominations.select_related("unit", "staff", "award_type", "campaign").order_by(
+        "unit__name", "id"
+    )
+    collectives, individuals = split_by_kind(nominations)
+    grounds = []
+    for campaign in sorted({n.campaign for n in nominations if n.campaign_id}, key=lambda c: c.pk):
+        plan = f" số {campaign.plan_number}" if campaign.plan_number else ""
+        when = f" {layout.date_words(campaign.plan_date)}" if campaign.plan_date else ""
+        grounds.append(
+            f"Căn cứ Kế hoạch{plan}{when} của Sở Y tế về phát động phong trào thi đua “{campaign.name}”;"
+        )
+    signer = decision.signer
+    return DecisionData(
+        number=decision.number,
+        date=decision.decision_date,
+        title=decision.title,
+        signer_name=signer.get_full_name() if signer else "",
+        signer_is_deputy=bool(signer and has_role(signer, Role.DEPUTY_DIRECTOR)),
+        issued=decision.status == "issued",
+        grounds=grounds,
+        collectives=collectives,
+        individuals=individuals,
+    )
+
+
+def nominations_data(nominations) -> list[Nominee]:
+    return [nominee_of(n) for n in nominations]

@@ -1,0 +1,142 @@
+"""Quyết định khen thưởng as PDF (for an issued decision), with the same annex as the .docx."""
+
+import io
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from . import fonts, layout
+from .data import DecisionData
+from .decision_docx import LEGAL_GROUNDS, annex_heading, annex_tables, article_one, signer_title
+
+
+def _styles():
+    family = fonts.register()
+    base = ParagraphStyle("base", fontName=family, fontSize=13, leading=17, alignment=TA_JUSTIFY)
+    return {
+        "body": ParagraphStyle("body", parent=base, firstLineIndent=10 * mm, spaceAfter=4),
+        "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=11, leading=13, alignment=0),
+        "small": ParagraphStyle("small", parent=base, fontSize=11, leading=13, alignment=0),
+    }
+
+
+def _p(text, style, *, bold=False, italic=False):
+    text = escape(text)
+    if bold:
+        text = f"<b>{text}</b>"
+    if italic:
+        text = f"<i>{text}</i>"
+    return Paragraph(text, style)
+
+
+def _header(data: DecisionData, st):
+    left = [
+        _p(layout.parent_body(), st["center"]),
+        _p(layout.issuing_body(), st["center"], bold=True),
+        Spacer(1, 3 * mm),
+        _p(f"Số: {data.number}", st["center"]),
+    ]
+    right = [
+        _p(layout.NATIONAL_TITLE, st["center"], bold=True),
+        _p(layout.NATIONAL_MOTTO, st["center"], bold=True),
+        Spacer(1, 3 * mm),
+        _p(layout.place_and_date(data.date), st["center"], italic=True),
+    ]
+    return Table([[left, right]], colWidths=[65 * mm, 100 * mm], style=[("VALIGN", (0, 0), (-1, -1), "TOP")])
+
+
+def _grid(headers, rows, widths, st):
+    body = [[_p(h, st["cell"], bold=True) for h in headers]]
+    body += [[_p(v, st["cell"]) for v in row] for row in rows]
+    table = Table(body, colWidths=[w * mm for w in widths], repeatRows=1)
+    table.setStyle(
+        TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
+    return table
+
+
+def build_decision_pdf(data: DecisionData) -> bytes:
+    st = _styles()
+    story = [_header(data, st), Spacer(1, 6 * mm)]
+    story += [
+        _p("QUYẾT ĐỊNH", st["center"], bold=True),
+        _p(f"Về việc {data.title[:1].lower()}{data.title[1:]}", st["center"], bold=True),
+        Spacer(1, 4 * mm),
+        _p("GIÁM ĐỐC SỞ Y TẾ", st["center"], bold=True),
+        Spacer(1, 2 * mm),
+    ]
+    for line in [*LEGAL_GROUNDS, *data.grounds, "Xét đề nghị của Chánh Văn phòng Sở Y tế."]:
+        story.append(_p(line, st["body"], italic=True))
+    story += [
+        _p("QUYẾT ĐỊNH:", st["center"], bold=True),
+        _p(article_one(data), st["body"]),
+        _p(
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Các tập thể, cá nhân có tên tại Điều 1 "
+            "được nhận Giấy khen và tiền thưởng theo quy định.",
+            st["body"],
+        ),
+        _p(
+            "Điều 3. Chánh Văn phòng Sở Y tế, Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, "
+            "cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+            st["body"],
+        ),
+        Spacer(1, 4 * mm),
+    ]
+    recipients = [_p("Nơi nhận:", st["small"], bold=True, italic=True)] + [
+        _p(f"- {line}", st["small"]) for line in ["Như Điều 3;", "Ban Giám đốc Sở;", "Lưu: VT, VP."]
+    ]
+    signature = [_p(line, st["center"], bold=True) for line in signer_title(data)]
+    signature += [Spacer(1, 22 * mm), _p(data.signer_name, st["center"], bold=True)]
+    story.append(
+        Table(
+            [[recipients, signature]],
+            colWidths=[80 * mm, 85 * mm],
+            style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
+        )
+    )
+    story += [
+        PageBreak(),
+        _p("PHỤ LỤC", st["center"], bold=True),
+        _p("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG", st["center"], bold=True),
+        _p(annex_heading(data), st["center"], italic=True),
+        Spacer(1, 4 * mm),
+    ]
+    collectives, individuals = annex_tables(data)
+    if collectives:
+        story.append(_p(f"I. TẬP THỂ ({len(collectives)} tập thể)", st["small"], bold=True))
+        story.append(
+            _grid(
+                ["STT", "Tên tập thể", "Đơn vị", "Hình thức khen thưởng"], collectives, [12, 58, 55, 40], st
+            )
+        )
+        story.append(Spacer(1, 4 * mm))
+    if individuals:
+        heading = "II" if collectives else "I"
+        story.append(_p(f"{heading}. CÁ NHÂN ({len(individuals)} cá nhân)", st["small"], bold=True))
+        story.append(
+            _grid(
+                ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng"],
+                individuals,
+                [12, 48, 33, 44, 28],
+                st,
+            )
+        )
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=30 * mm,
+        rightMargin=15 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title=f"Quyết định {data.number}",
+        author=layout.issuing_body_full(),
+    )
+    doc.build(story)
+    return buffer.getvalue()

@@ -1,0 +1,285 @@
+"""Importing a unit's nominee list from Excel: the template, the checks, the all-or-nothing import.
+
+Every row is checked before anything is written; if one row is wrong nothing is created and
+each problem is reported with its row number (as Excel shows it). The rows that pass are
+created through ``nominations.services.create_nomination`` in one transaction.
+"""
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+
+from campaigns.rounds import check_round_accepts
+from nominations import services
+from nominations.models import AwardType, Campaign, Nomination, NominationBasis, NomineeKind, Staff
+from nominations.text import fold
+from nominations.validators import extension_of
+
+COLUMNS = [
+    ("STT", 6),
+    ("Loại (Cá nhân / Tập thể)", 16),
+    ("Mã nhân viên (cá nhân)", 16),
+    ("Tên tập thể (tập thể)", 32),
+    ("Mã hình thức khen thưởng", 26),
+    ("Năm", 8),
+    ("Căn cứ (Phong trào / Tổng kết năm / Đột xuất)", 22),
+    ("Số kế hoạch hoặc mã phong trào", 20),
+    ("Tóm tắt thành tích", 60),
+]
+FIRST_ROW = 2
+MAX_ROWS = 1000
+KINDS = {
+    "ca nhan": NomineeKind.INDIVIDUAL,
+    "individual": NomineeKind.INDIVIDUAL,
+    "tap the": NomineeKind.COLLECTIVE,
+    "collective": NomineeKind.COLLECTIVE,
+}
+BASES = {
+    "phong trao": NominationBasis.CAMPAIGN,
+    "campaign": NominationBasis.CAMPAIGN,
+    "tong ket nam": NominationBasis.ANNUAL,
+    "nam": NominationBasis.ANNUAL,
+    "annual": NominationBasis.ANNUAL,
+    "dot xuat": NominationBasis.AD_HOC,
+    "ad hoc": NominationBasis.AD_HOC,
+    "ad_hoc": NominationBasis.AD_HOC,
+}
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def max_bytes() -> int:
+    return getattr(settings, "IMPORT_MAX_BYTES", 2 * 1024 * 1024)
+
+
+@dataclass
+class RowError:
+    row: int  # 0 for the file as a whole
+    message: str
+
+
+@dataclass
+class ImportResult:
+    created: list[Nomination] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def build_template(*, awards=None, campaigns=None) -> bytes:
+    """The blank list to fill in, with an example row and a sheet of valid codes."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    for col, (label, width) in enumerate(COLUMNS, 1):
+        ws.cell(row=1, column=col, value=label).font = Font(bold=True)
+        ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = width
+    codes = wb.create_sheet("Danh mục")
+    codes.append(["Mã hình thức khen thưởng", "Tên", "Áp dụng cho"])
+    for award in awards if awards is not None else AwardType.objects.filter(is_active=True):
+        codes.append(
+            [award.code, award.name, "Tập thể" if award.applies_to == NomineeKind.COLLECTIVE else "Cá nhân"]
+        )
+    codes.append([])
+    codes.append(["Mã phong trào", "Số kế hoạch", "Tên phong trào"])
+    for campaign in campaigns if campaigns is not None else Campaign.objects.filter(is_open=True):
+        codes.append([campaign.pk, campaign.plan_number, campaign.name])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def check_file(uploaded) -> str | None:
+    """Refuse before parsing: wrong type, empty, too large, not a real .xlsx. ``None`` if fine."""
+    if extension_of(uploaded.name) != "xlsx":
+        return _("Upload the list as an Excel .xlsx file (the template); “%(name)s” is not one.") % {
+            "name": uploaded.name
+        }
+    if uploaded.size == 0:
+        return _("The file “%(name)s” is empty.") % {"name": uploaded.name}
+    if uploaded.size > max_bytes():
+        return _("The file “%(name)s” is %(size)s; the limit is %(limit)s.") % {
+            "name": uploaded.name,
+            "size": filesizeformat(uploaded.size),
+            "limit": filesizeformat(max_bytes()),
+        }
+    uploaded.seek(0)
+    head = uploaded.read(4)
+    uploaded.seek(0)
+    if head != b"PK\x03\x04":
+        return _("The file “%(name)s” is not a real xlsx file.") % {"name": uploaded.name}
+    return None
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def read_rows(uploaded) -> list[tuple[int, list[str]]]:
+    """The non-empty data rows of the first sheet as ``(excel row number, cells as text)``."""
+    workbook = load_workbook(uploaded, read_only=True, data_only=True)
+    sheet = workbook.worksheets[0]
+    rows = []
+    for number, values in enumerate(sheet.iter_rows(min_row=FIRST_ROW, values_only=True), FIRST_ROW):
+        cells = [_text(v) for v in list(values)[: len(COLUMNS)]]
+        cells += [""] * (len(COLUMNS) - len(cells))
+        if any(cells[1:]):
+            rows.append((number, cells))
+        if len(rows) > MAX_ROWS:
+            break
+    workbook.close()
+    return rows
+
+
+class _Catalogue:
+    """Look-ups for one import, loaded once instead of per row."""
+
+    def __init__(self, unit):
+        self.unit = unit
+        self.staff = {s.staff_code.lower(): s for s in Staff.objects.select_related("unit")}
+        self.awards = {a.code.lower(): a for a in AwardType.objects.all()}
+        self.campaigns = {str(c.pk): c for c in Campaign.objects.all()}
+        self.campaigns.update({fold(c.plan_number): c for c in Campaign.objects.exclude(plan_number="")})
+        self.existing = {
+            (n.nominee_kind, n.staff_id or fold(n.collective_name), n.award_type_id, n.year)
+            for n in Nomination.objects.filter(unit=unit).exclude(status="rejected")
+        }
+
+
+def _check_row(cells: list[str], cat: _Catalogue) -> tuple[dict, list[str]]:
+    """The nomination fields of one row, and the reasons it cannot be imported."""
+    _stt, kind_text, staff_code, collective, award_code, year_text, basis_text, campaign_ref, summary = cells
+    problems: list[str] = []
+    fields: dict = {}
+    kind = KINDS.get(fold(kind_text))
+    if not kind_text:
+        problems.append(_("the nominee kind (Cá nhân / Tập thể) is missing"))
+    elif kind is None:
+        problems.append(
+            _("unknown nominee kind “%(value)s” (write Cá nhân or Tập thể)") % {"value": kind_text}
+        )
+    fields["nominee_kind"] = kind
+    if kind == NomineeKind.INDIVIDUAL:
+        staff = cat.staff.get(staff_code.lower())
+        if not staff_code:
+            problems.append(_("the staff code is missing"))
+        elif staff is None:
+            problems.append(_("unknown staff code “%(code)s”") % {"code": staff_code})
+        elif staff.unit_id != cat.unit.pk:
+            problems.append(_("staff %(code)s does not belong to your unit") % {"code": staff_code})
+        fields.update(staff=staff, collective_name="")
+    elif kind == NomineeKind.COLLECTIVE:
+        if not collective:
+            problems.append(_("the collective's name is missing"))
+        fields.update(staff=None, collective_name=collective)
+    award = cat.awards.get(award_code.lower())
+    if not award_code:
+        problems.append(_("the award code is missing"))
+    elif award is None or not award.is_active:
+        problems.append(_("unknown award code “%(code)s”") % {"code": award_code})
+    elif kind and award.applies_to != kind:
+        problems.append(
+            _("“%(award)s” is not awarded to this kind of nominee (%(kind)s)")
+            % {"award": award.name, "kind": NomineeKind(kind).label}
+        )
+    fields["award_type"] = award
+    year = None
+    if not year_text:
+        problems.append(_("the year is missing"))
+    elif not year_text.isdigit() or not 2000 <= int(year_text) <= 2100:
+        problems.append(_("the year “%(value)s” is not a year between 2000 and 2100") % {"value": year_text})
+    else:
+        year = int(year_text)
+    fields["year"] = year
+    basis = BASES.get(fold(basis_text)) if basis_text else NominationBasis.ANNUAL
+    campaign = None
+    if basis is None:
+        problems.append(_("unknown basis “%(value)s”") % {"value": basis_text})
+    elif basis == NominationBasis.CAMPAIGN:
+        campaign = cat.campaigns.get(fold(campaign_ref)) if campaign_ref else None
+        if not campaign_ref:
+            problems.append(_("the campaign is missing for a campaign nomination"))
+        elif campaign is None:
+            problems.append(_("unknown campaign “%(value)s”") % {"value": campaign_ref})
+    fields.update(basis=basis, campaign=campaign)
+    if basis and year and (basis != NominationBasis.CAMPAIGN or campaign):
+        try:
+            check_round_accepts(basis=basis, campaign=campaign, year=year)
+        except ValidationError as exc:
+            problems.extend(m for messages in exc.message_dict.values() for m in messages)
+    if not summary:
+        problems.append(_("the achievement summary is missing"))
+    fields["achievement_summary"] = summary
+    return fields, problems
+
+
+def _identity(fields: dict):
+    nominee = fields["staff"].pk if fields.get("staff") else fold(fields.get("collective_name", ""))
+    award = fields["award_type"].pk if fields.get("award_type") else None
+    return (fields.get("nominee_kind"), nominee, award, fields.get("year"))
+
+
+def import_nominations(uploaded, *, unit, author) -> ImportResult:
+    """Check the whole file, then create every dossier or none."""
+    result = ImportResult()
+    refusal = check_file(uploaded)
+    if refusal:
+        result.errors.append(RowError(0, refusal))
+        return result
+    try:
+        rows = read_rows(uploaded)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        result.errors.append(
+            RowError(
+                0, _("The file “%(name)s” cannot be read as an Excel workbook.") % {"name": uploaded.name}
+            )
+        )
+        return result
+    if not rows:
+        result.errors.append(
+            RowError(0, _("The file “%(name)s” has no nominee rows.") % {"name": uploaded.name})
+        )
+        return result
+    if len(rows) > MAX_ROWS:
+        result.errors.append(RowError(0, _("A list may hold at most %(count)s rows.") % {"count": MAX_ROWS}))
+        return result
+    catalogue = _Catalogue(unit)
+    seen: dict = {}
+    checked = []
+    for number, cells in rows:
+        fields, problems = _check_row(cells, catalogue)
+        if not problems:
+            key = _identity(fields)
+            if key in seen:
+                problems.append(_("duplicate of row %(row)s in this file") % {"row": seen[key]})
+            elif key in catalogue.existing:
+                problems.append(_("your unit already has a dossier for this nominee, award and year"))
+            seen.setdefault(key, number)
+        result.errors += [RowError(number, p) for p in problems]
+        checked.append((number, fields))
+    if result.errors:
+        return result
+    try:
+        with transaction.atomic():
+            for number, fields in checked:
+                try:
+                    result.created.append(services.create_nomination(author=author, unit=unit, **fields))
+                except ValidationError as exc:
+                    result.errors += [RowError(number, m) for m in exc.messages]
+                    raise
+    except ValidationError:
+        result.created = []
+    return result
