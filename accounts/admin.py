@@ -1,13 +1,14 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
+
+from audit.admin import ReadOnlyHistoryAdmin
 
 from .models import User
 
 
 @admin.register(User)
-class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
+class UserAdmin(ReadOnlyHistoryAdmin, BaseUserAdmin):
     list_display = ("username", "full_name", "unit", "email", "is_active", "is_staff")
     list_filter = ("is_active", "is_staff", "groups", "unit__kind")
     search_fields = ("username", "full_name", "email", "unit__name")

@@ -53,8 +53,11 @@ INSTALLED_APPS = [
     "permissions",
     "nominations",
     "workflows",
+    "eligibility",
     "notifications",
     "audit",
+    "campaigns",
+    "documents",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "permissions.context_processors.roles",
                 "workflows.context_processors.workflow_nav",
+                "audit.context_processors.audit_nav",
                 "notifications.context_processors.notification_nav",
             ],
         },
@@ -93,6 +97,8 @@ TEMPLATES = [
 ]
 
 # --- Database: SQLite file by default, PostgreSQL (psycopg 3) via postgres://… ---
+if "DATABASE_URL" not in os.environ:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded default lives here on a fresh clone
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'khenthuong.sqlite3'}"),
@@ -200,6 +206,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_out": str(CELERY_BROKER_DIR),
         "processed_folder": str(VAR_DIR / "celery-processed"),
         "control_folder": str(VAR_DIR / "celery-control"),
+        "polling_interval": 0.2,
         "store_processed": False,
     }
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
@@ -221,6 +228,7 @@ CELERY_BEAT_SCHEDULE = {
     "fire-workflow-timers": {"task": "notifications.tasks.fire_workflow_timers", "schedule": 60.0},
     "send-reminders": {"task": "notifications.tasks.send_reminders", "schedule": crontab(minute=0)},
     "escalate-overdue": {"task": "notifications.tasks.escalate_overdue", "schedule": crontab(minute=30)},
+    "campaign-reminders": {"task": "campaigns.tasks.send_campaign_reminders", "schedule": crontab(hour=8, minute=0)},
     "send-daily-digests": {
         "task": "notifications.tasks.send_digests",
         "schedule": crontab(hour=int(os.environ.get("DIGEST_HOUR", "17")), minute=0),
@@ -252,6 +260,8 @@ LOGGING = {
 
 # History rows keep the whole reason (a step's decision with its comment), not 100 characters.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+# History is evidence: no record is ever reverted from it (audit.E001 checks this).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # viewflow is the engine only: our own pages, so none of its UI middleware.
 VIEWFLOW = {"AUTOREGISTER": False}
@@ -266,6 +276,7 @@ WORKFLOW_STEP_DAYS = {
     "revise": int(os.environ.get("STEP_DAYS_REVISE", "7")),
     "office_review": int(os.environ.get("STEP_DAYS_OFFICE_REVIEW", "5")),
     "union_consultation": int(os.environ.get("STEP_DAYS_UNION_CONSULTATION", "5")),
+    "council_vote": int(os.environ.get("STEP_DAYS_COUNCIL_VOTE", "30")),
     "director_signoff": int(os.environ.get("STEP_DAYS_DIRECTOR_SIGNOFF", "3")),
     "record_higher_result": int(os.environ.get("STEP_DAYS_HIGHER_RESULT", "60")),
 }

@@ -17,6 +17,10 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("dossiers/", include("nominations.urls")),
     path("", include("workflows.urls")),
+    path("audit/", include("audit.urls")),
     path("notifications/", include("notifications.urls")),
+    path("campaigns/", include("campaigns.urls")),
+    path("documents/", include("documents.urls")),
+    path("eligibility/", include("eligibility.urls")),
     path("admin/", admin.site.urls),
 ]

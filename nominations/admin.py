@@ -1,13 +1,14 @@
 """Master data in the Django admin (Vietnamese by default): units, staff, awards, campaigns."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from audit.admin import ReadOnlyHistoryAdmin
 
 from .models import Attachment, AwardRecord, AwardType, Campaign, Nomination, Staff, Unit
 
 
 @admin.register(Unit)
-class UnitAdmin(SimpleHistoryAdmin):
+class UnitAdmin(ReadOnlyHistoryAdmin):
     list_display = ("code", "name", "kind", "parent", "is_active")
     list_filter = ("kind", "is_active")
     search_fields = ("code", "name", "short_name")
@@ -15,7 +16,7 @@ class UnitAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Staff)
-class StaffAdmin(SimpleHistoryAdmin):
+class StaffAdmin(ReadOnlyHistoryAdmin):
     list_display = ("staff_code", "full_name", "unit", "position", "professional_title", "is_active")
     list_filter = ("unit__kind", "gender", "is_active", "unit")
     search_fields = ("staff_code", "full_name", "search_key")
@@ -24,14 +25,14 @@ class StaffAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AwardType)
-class AwardTypeAdmin(SimpleHistoryAdmin):
+class AwardTypeAdmin(ReadOnlyHistoryAdmin):
     list_display = ("code", "name", "applies_to", "authority", "needs_council_vote", "is_active")
     list_filter = ("applies_to", "authority", "needs_council_vote", "is_active")
     search_fields = ("code", "name")
 
 
 @admin.register(Campaign)
-class CampaignAdmin(SimpleHistoryAdmin):
+class CampaignAdmin(ReadOnlyHistoryAdmin):
     list_display = ("name", "plan_number", "start_date", "end_date", "report_deadline", "is_open")
     list_filter = ("is_open",)
     search_fields = ("name", "plan_number")
@@ -39,7 +40,7 @@ class CampaignAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AwardRecord)
-class AwardRecordAdmin(SimpleHistoryAdmin):
+class AwardRecordAdmin(ReadOnlyHistoryAdmin):
     list_display = ("award_type", "year", "staff", "collective_name", "unit", "decision_number")
     list_filter = ("year", "award_type")
     search_fields = ("staff__full_name", "collective_name", "decision_number")
@@ -59,7 +60,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Nomination)
-class NominationAdmin(SimpleHistoryAdmin):
+class NominationAdmin(ReadOnlyHistoryAdmin):
     """Read-only here: dossiers change only through the workflow, never behind its back."""
 
     list_display = ("code", "unit", "award_type", "status", "year", "created_at")

@@ -8,7 +8,7 @@ class NominationFilterForm(forms.Form):
     query = forms.CharField(
         label=_("Search"),
         required=False,
-        widget=forms.SearchInput(attrs={"placeholder": _("Nominee name or dossier code")}),
+        widget=forms.SearchInput(attrs={"placeholder": _("Nominee name or dossier code"), "size": 32}),
     )
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All statuses")), *NominationStatus.choices]
@@ -22,6 +22,11 @@ class NominationFilterForm(forms.Form):
     award_type = forms.ModelChoiceField(
         label=_("Award"), required=False, queryset=AwardType.objects.all(), empty_label=_("All awards")
     )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and not user.has_perm("nominations.view_nomination"):
+            del self.fields["unit"]  # a unit's people only ever see their own unit
 
     def query_string_without_page(self) -> str:
         if not self.is_bound:

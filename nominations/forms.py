@@ -1,9 +1,10 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import AwardType, Campaign, Nomination
+from .models import AwardType, Campaign, Nomination, NominationBasis, NomineeKind
 from .selectors import staff_choices
-from .services import NOMINATION_FIELDS
+from .services import NOMINATION_FIELDS, check_round_accepts
 from .validators import validate_evidence_file
 
 
@@ -22,6 +23,13 @@ class NominationForm(forms.ModelForm):
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.unit = unit
+        # Radio buttons with a real default, not Django's "---------" blank choice.
+        self.fields["nominee_kind"].choices = NomineeKind.choices
+        self.fields["basis"].choices = NominationBasis.choices
+        if not self.instance.pk:
+            self.initial.setdefault("nominee_kind", NomineeKind.INDIVIDUAL)
+            self.initial.setdefault("basis", NominationBasis.CAMPAIGN)
+            self.initial.setdefault("year", timezone.localdate().year)
         self.fields["staff"].queryset = staff_choices(unit)
         self.fields["campaign"].queryset = Campaign.objects.filter(is_open=True)
         self.fields["award_type"].queryset = AwardType.objects.filter(is_active=True)
@@ -32,6 +40,17 @@ class NominationForm(forms.ModelForm):
         if not 2000 <= year <= 2100:
             raise forms.ValidationError(_("Enter a year between 2000 and 2100."))
         return year
+
+    def clean(self):
+        data = super().clean()
+        # A new dossier must fall in an open nomination round (when the office runs rounds
+        # for its campaign or year); a returned dossier may still be revised after closing.
+        if not self.instance.pk and data.get("basis") and not self.errors:
+            try:
+                check_round_accepts(basis=data["basis"], campaign=data.get("campaign"), year=data.get("year"))
+            except forms.ValidationError as exc:
+                self.add_error(None, exc)
+        return data
 
 
 class AttachmentForm(forms.Form):

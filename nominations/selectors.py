@@ -45,4 +45,5 @@ def attachments_of(nomination: Nomination):
 
 
 def staff_choices(unit):
-    return Staff.objects.filter(unit=unit, is_active=True).order_by("full_name")
+    # search_key is the accent-folded name: "Đặng" sorts with D, not after "Võ".
+    return Staff.objects.filter(unit=unit, is_active=True).order_by("search_key")

@@ -3,12 +3,19 @@
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from simple_history.utils import update_change_reason
 
 from permissions.grants import grant_unit_access
 
 from .models import Attachment, AwardRecord, Nomination, NominationSequence, NominationStatus
 from .validators import validate_evidence_file
+
+
+def check_round_accepts(**kwargs) -> None:
+    # The office's nomination rounds live in the campaigns app, which builds on this one.
+    from campaigns.rounds import check_round_accepts as check
+
+    check(**kwargs)
+
 
 NOMINATION_FIELDS = (
     "year",
@@ -42,10 +49,13 @@ def create_nomination(*, author, unit, **fields) -> Nomination:
         raise TypeError(f"Unknown nomination fields: {sorted(unknown)}")
     nomination = Nomination(unit=unit, created_by=author, status=NominationStatus.DRAFT, **fields)
     nomination.full_clean(exclude=["code"])
+    check_round_accepts(basis=nomination.basis, campaign=nomination.campaign, year=nomination.year)
     nomination.code = next_nomination_code(nomination.year)
     nomination._history_user = author
+    # The reason is set before saving (not after) so that the audit event carries it too.
+    nomination._change_reason = "Tạo hồ sơ"
     nomination.save()
-    update_change_reason(nomination, "Tạo hồ sơ")
+    del nomination._change_reason
     grant_unit_access(nomination, can_edit=True)
     return nomination
 

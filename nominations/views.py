@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit.services import record_evidence_download
+from eligibility.selectors import eligibility_of, initiatives_of
 from permissions.selectors import can_edit_nomination
 from workflows import selectors as workflow_selectors
 
@@ -26,7 +28,7 @@ PAGE_SIZE = 25
 
 @login_required
 def nomination_list(request):
-    filters = NominationFilterForm(request.GET or None)
+    filters = NominationFilterForm(request.GET or None, user=request.user)
     criteria = filters.cleaned_data if filters.is_valid() else {}
     qs = selectors.nomination_list(request.user, **{k: v for k, v in criteria.items() if v})
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -50,6 +52,9 @@ def _detail_context(request, nomination, attachment_form=None) -> dict:
         # Where the dossier stands in the approval flow (the page is the unit's status tracker).
         "tracking": tracking,
         "can_open_task": task is not None and workflow_selectors.may_open(request.user, task),
+        # The eligibility rules: warnings for the unit, evidence for the reviewer and director.
+        "eligibility": eligibility_of(nomination),
+        "initiatives": initiatives_of(nomination),
     }
 
 
@@ -121,6 +126,7 @@ def attachment_download(request, code, pk):
         handle = attachment.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404(_("The file is missing from storage.")) from exc
+    record_evidence_download(attachment, request=request)
     return FileResponse(
         handle,
         as_attachment=True,

@@ -15,6 +15,7 @@ class Kind(models.TextChoices):
     REMINDER = "reminder", _("Reminder: a due date is near")
     ESCALATION = "escalation", _("A due date has passed")
     DIGEST = "digest", _("Daily digest")
+    CAMPAIGN_REMINDER = "campaign_reminder", _("Reminder: a campaign deadline is near")
 
 
 # Outcomes the unit must be told of, in person and by mail: no opting out, no digest.

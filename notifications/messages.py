@@ -24,6 +24,9 @@ HEADLINES = {
     )
     % c,
     Kind.DIGEST: lambda c: _("Your notifications of %(date)s.") % c,
+    Kind.CAMPAIGN_REMINDER: lambda c: (
+        _("Campaign “%(campaign)s”: %(unit)s has yet to %(task)s; the deadline is %(due)s.") % c
+    ),
 }
 
 

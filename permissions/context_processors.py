@@ -7,10 +7,13 @@ def roles(request):
     if user is None or not user.is_authenticated:
         return {}
     mine = roles_of(user)
+    labels = [str(Role(role).label) for role in Role.values if role in mine]
     return {
         "nav": {
-            "roles": [Role(role).label for role in Role.values if role in mine],
-            "can_create_nomination": user.has_perm("nominations.add_nomination"),
+            "roles_text": ", ".join(labels),
+            # The header shows the first role only; the rest are in its tooltip.
+            "role_short": labels[0] + (f" +{len(labels) - 1}" if len(labels) > 1 else "") if labels else "",
+            "can_create_nomination": bool(user.unit_id) and user.has_perm("nominations.add_nomination"),
             "can_open_admin": user.is_staff,
         }
     }

@@ -6,7 +6,10 @@ the workflow calls these functions as the dossier moves.
 """
 
 from django.contrib.auth.models import Group
+from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import assign_perm, remove_perm
+
+from audit.services import record_permission_change
 
 VIEW = "nominations.view_nomination"
 CHANGE = "nominations.change_nomination"
@@ -31,10 +34,17 @@ def sync_user_unit_group(user) -> None:
 
 
 def grant_unit_access(nomination, *, can_edit: bool) -> None:
-    """Let the nominating unit see the dossier, and edit it when ``can_edit``."""
+    """Let the nominating unit see the dossier, and edit it when ``can_edit``.
+
+    Only what actually changes is written, and each grant or revocation enters the audit trail."""
     group = unit_group(nomination.unit)
-    assign_perm(VIEW, group, nomination)
-    if can_edit:
-        assign_perm(CHANGE, group, nomination)
-    else:
+    held = {
+        f"nominations.{codename}" for codename in ObjectPermissionChecker(group).get_group_perms(nomination)
+    }
+    wanted = {VIEW, CHANGE} if can_edit else {VIEW}
+    for perm in sorted(wanted - held):
+        assign_perm(perm, group, nomination)
+        record_permission_change(granted=True, permission=perm, holder=group, target=nomination)
+    if not can_edit and CHANGE in held:
         remove_perm(CHANGE, group, nomination)
+        record_permission_change(granted=False, permission=CHANGE, holder=group, target=nomination)

@@ -82,15 +82,23 @@ def main() -> None:
         plain_start = time.perf_counter()
         for i in range(COUNT):
             message = EmailMessage()
-            message["Subject"], message["From"], message["To"] = SUBJECT.format(i), "khenthuong@localhost", f"n{i}@soyte.example"
+            message["Subject"], message["From"], message["To"] = (
+                SUBJECT.format(i),
+                "khenthuong@localhost",
+                f"n{i}@soyte.example",
+            )
             message.set_content(BODY.format(i))
             with smtplib.SMTP("127.0.0.1", sink.port) as smtp:  # one connection per mail, as the worker does
                 smtp.send_message(message)
         plain_seconds = time.perf_counter() - plain_start
 
-    print(f"notifications: {COUNT}, worker concurrency: {CONCURRENCY}, broker: {BROKER}, db: {os.environ['DATABASE_URL'].split(':')[0]}")
+    print(
+        f"notifications: {COUNT}, worker concurrency: {CONCURRENCY}, broker: {BROKER}, db: {os.environ['DATABASE_URL'].split(':')[0]}"
+    )
     print(f"enqueue {COUNT} tasks: {enqueued:.2f} s")
-    print(f"Celery worker -> SMTP: {COUNT / worker_seconds:.0f} mails/s ({worker_seconds:.1f} s; {sent} marked sent)")
+    print(
+        f"Celery worker -> SMTP: {COUNT / worker_seconds:.0f} mails/s ({worker_seconds:.1f} s; {sent} marked sent)"
+    )
     print(f"plain smtplib loop    : {COUNT / plain_seconds:.0f} mails/s ({plain_seconds:.1f} s)")
 
 

@@ -160,7 +160,7 @@ def seed_workflow_demo() -> None:
         drive(nomination, stage)
         if stage == "decided":
             decided.append(nomination)
-        if stage in ("unit_signoff", "office_queue") and index % 3 == 0:
+        if stage in ("unit_signoff", "office_queue") and index < len(STAGES):
             # A few overdue steps, so the demo shows what late work looks like.
             StepDeadline.objects.filter(task=_open_task(nomination)).update(
                 due_at=timezone.now() - timedelta(days=2)

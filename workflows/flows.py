@@ -1,7 +1,7 @@
 """The map of the approval process (quy trình xét khen thưởng), read top to bottom.
 
-draft ─► unit head ─► Văn phòng review ─► trade union ─► director ─► outcome
-            ▲  │ return        │ return / reject              │ return to office / reject
+draft ─► unit head ─► Văn phòng review ─► trade union ─► [council vote] ─► director ─► outcome
+            ▲  │ return        │ return / reject               failed: reject │ return to office / reject
             └ revise ◄─────────┘                              ▼
                                        decision of the Department, or the higher authority's result
 """
@@ -60,7 +60,16 @@ class NominationFlow(flow.Flow):
         .Default(this.reject)
     )
 
-    union_consultation = StepView("union_consultation").Next(this.director_signoff)
+    union_consultation = StepView("union_consultation").Next(this.after_union_consultation)
+    # Titles that need the council's secret ballot wait for it; others go straight on.
+    after_union_consultation = (
+        flow.If(lambda activation: activation.process.nomination.award_type.needs_council_vote)
+        .Then(this.council_vote)
+        .Else(this.director_signoff)
+    )
+    # Completed only by ``eligibility.council.close_session`` with the computed result.
+    council_vote = StepView("council_vote").Next(this.after_council_vote)
+    after_council_vote = flow.If(decided(Decision.PASSED)).Then(this.director_signoff).Else(this.reject)
 
     director_signoff = StepView("director_signoff").Next(this.after_director_signoff)
     after_director_signoff = (

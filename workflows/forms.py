@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from nominations.models import AwardType, Campaign, NominationStatus, Unit
+from nominations.filters import NominationFilterForm
 
 from .steps import STEPS, Decision, Step
 
@@ -22,6 +22,13 @@ class StepDecisionForm(forms.Form):
                 label=_("Higher authority's decision number"), max_length=50, required=False
             )
             self.fields["decision_date"] = forms.DateField(label=_("Decision date"), required=False)
+        if step.name == "office_review":
+            self.fields["justification"] = forms.CharField(
+                label=_("Justification"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text=_("Required to forward a dossier that fails an eligibility rule."),
+            )
 
     def clean(self):
         data = super().clean()
@@ -35,7 +42,11 @@ class StepDecisionForm(forms.Form):
         return data
 
     def extra(self) -> dict:
-        return {k: self.cleaned_data.get(k) for k in ("decision_number", "decision_date") if k in self.fields}
+        return {
+            k: self.cleaned_data.get(k)
+            for k in ("decision_number", "decision_date", "justification")
+            if k in self.fields
+        }
 
 
 class TaskIdsField(forms.Field):
@@ -65,7 +76,7 @@ class BatchForm(forms.Form):
     def clean(self):
         data = super().clean()
         step = STEPS.get(data.get("step"))
-        if step and data.get("decision") not in step.decisions:
+        if step and data.get("decision") not in dict(step.batch_decision_choices()):
             self.add_error("decision", _("That decision is not possible at this step."))
         elif step and data.get("decision") in step.comment_required and not data.get("comment", "").strip():
             self.add_error("comment", _("A comment is required for this decision."))
@@ -80,38 +91,16 @@ class ReassignForm(forms.Form):
         self.fields["user"].queryset = workers
 
 
-class TaskFilterForm(forms.Form):
-    query = forms.CharField(
-        label=_("Search"),
-        required=False,
-        widget=forms.SearchInput(attrs={"placeholder": _("Nominee name or dossier code")}),
-    )
+class TaskFilterForm(NominationFilterForm):
+    """The dossier filters, plus the step and the due date."""
+
     step = forms.ChoiceField(
         label=_("Step"),
         required=False,
         choices=[("", _("All steps"))] + [(n, s.label) for n, s in STEPS.items()],
     )
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All statuses")), *NominationStatus.choices]
-    )
-    campaign = forms.ModelChoiceField(
-        label=_("Campaign"), required=False, queryset=Campaign.objects.all(), empty_label=_("All campaigns")
-    )
-    unit = forms.ModelChoiceField(
-        label=_("Unit"), required=False, queryset=Unit.objects.all(), empty_label=_("All units")
-    )
-    award_type = forms.ModelChoiceField(
-        label=_("Award"), required=False, queryset=AwardType.objects.all(), empty_label=_("All awards")
-    )
     due_before = forms.DateField(label=_("Due by"), required=False)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
-
-    def query_string_without_page(self) -> str:
-        if not self.is_bound:
-            return ""
-        params = self.data.copy()
-        params.pop("page", None)
-        return params.urlencode()
 
 
 class DecisionForm(forms.Form):

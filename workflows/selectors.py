@@ -14,6 +14,7 @@ from viewflow.workflow import chart
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from nominations.models import NominationStatus
 from nominations.text import fold
 from permissions.roles import roles_of
 
@@ -259,5 +260,6 @@ def tracking(nomination) -> dict:
         "since": task.created if task else None,
         "due_at": deadline.due_at if deadline else None,
         "is_overdue": bool(deadline and task and deadline.due_at < timezone.now()),
+        "awaiting_decision": nomination.status == NominationStatus.APPROVED,
         "timeline": timeline(nomination),
     }

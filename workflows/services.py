@@ -156,20 +156,53 @@ def _record_higher_result(nomination, decision: str, extra: dict):
     return NominationStatus.NOT_AWARDED
 
 
-def complete_task(task, user, decision: str, comment: str = "", **extra):
+def _require_justification(step, decision: str, justification: str, nomination) -> None:
+    """Forwarding a dossier that fails an eligibility rule needs a written justification."""
+    if step.name != "office_review" or decision != Decision.FORWARD or justification:
+        return
+    from eligibility.engine import evaluate, has_failures
+
+    if has_failures(evaluate(nomination)):
+        raise WorkflowError(
+            _("Dossier %(code)s fails an eligibility rule: write a justification to forward it anyway.")
+            % {"code": nomination.code},
+            nomination,
+        )
+
+
+def complete_task(
+    task,
+    user,
+    decision: str,
+    comment: str = "",
+    *,
+    justification: str = "",
+    automatic: bool = False,
+    **extra,
+):
     """Record ``user``'s decision at a human step and move the dossier on.
 
     A task still in a queue is claimed on the way. Raises ``AlreadyHandled`` when someone
     else got there first, ``WorkflowError`` for anything else the user cannot do.
+    ``justification`` is required to forward from the office review a dossier that fails an
+    eligibility rule; ``automatic`` is for services that take a step's automatic decisions
+    (the council's result), never for a person's choice.
     """
     comment = comment.strip()
+    justification = (justification or "").strip()
     process = task.process.coerced
     nomination = process.nomination
     step = step_of(task)
     if step is None:
         raise WorkflowError(_("This task is not a step anyone works on."), nomination)
+    if (decision in step.automatic) != automatic:
+        raise WorkflowError(_("That decision is not possible at this step."), nomination)
     _validate_decision(step, decision, comment, extra, nomination)
+    _require_justification(step, decision, justification, nomination)
     reason = _reason(step.label, decision, comment)
+    if justification:
+        with translation.override("vi"):
+            reason = f"{reason} – {_('Justification')}: {justification}"
     with acting(user, reason), task.activation() as activation:
         task = _locked_open_task(activation, nomination)
         if task.status == STATUS.NEW:
@@ -178,7 +211,7 @@ def complete_task(task, user, decision: str, comment: str = "", **extra):
                     _("You may not act on dossier %(code)s.") % {"code": nomination.code}, nomination
                 )
             activation.assign(user)
-        elif task.owner_id != user.pk:
+        elif task.owner_id != user.pk and not automatic:
             raise AlreadyHandled(
                 _("Dossier %(code)s is being handled by %(name)s.")
                 % {"code": nomination.code, "name": task.owner.get_full_name()},
@@ -194,6 +227,8 @@ def complete_task(task, user, decision: str, comment: str = "", **extra):
             "comment": comment,
             **{k: str(v) for k, v in extra.items() if v not in (None, "")},
         }
+        if justification:
+            task.data["justification"] = justification
         activation.process.last_decision = decision
         activation.process.save(update_fields=["last_decision"])
         if step.name == "record_higher_result":
@@ -207,6 +242,7 @@ def complete_task(task, user, decision: str, comment: str = "", **extra):
             step=step.name,
             decision=decision,
             comment=comment,
+            justification=justification,
         )
         activation.execute()
     return task

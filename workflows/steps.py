@@ -21,6 +21,8 @@ class Decision:
     APPROVE = "approve"
     AWARDED = "awarded"
     NOT_AWARDED = "not_awarded"
+    PASSED = "passed"
+    FAILED = "failed"
 
 
 DECISION_LABELS = {
@@ -35,7 +37,13 @@ DECISION_LABELS = {
     Decision.APPROVE: _("Approve"),
     Decision.AWARDED: _("Awarded by the higher authority"),
     Decision.NOT_AWARDED: _("Not awarded by the higher authority"),
+    Decision.PASSED: _("Passed the council's vote"),
+    Decision.FAILED: _("Failed the council's vote"),
 }
+
+
+# Decisions that need fields of their own on the task page, so never taken in a batch.
+NEEDS_DETAILS = frozenset({Decision.AWARDED})
 
 
 @dataclass(frozen=True)
@@ -49,9 +57,15 @@ class Step:
     comment_required: frozenset = field(default_factory=frozenset)
     # Who may hand the step to someone else (the head of the office, the director).
     dispatchers: frozenset = field(default_factory=frozenset)
+    # Decisions only a service takes (the council's result when its session closes).
+    automatic: frozenset = field(default_factory=frozenset)
 
     def decision_choices(self):
-        return [(d, DECISION_LABELS[d]) for d in self.decisions]
+        return [(d, DECISION_LABELS[d]) for d in self.decisions if d not in self.automatic]
+
+    def batch_decision_choices(self):
+        """Decisions that need no per-dossier details (a higher authority's decision number)."""
+        return [(d, DECISION_LABELS[d]) for d in self.decisions if d not in NEEDS_DETAILS | self.automatic]
 
 
 OFFICE = frozenset({Role.OFFICE_REVIEWER, Role.OFFICE_HEAD})
@@ -94,6 +108,16 @@ STEPS = {
             False,
             (Decision.AGREE, Decision.AGREE_WITH_REMARKS, Decision.DISAGREE),
             frozenset({Decision.AGREE_WITH_REMARKS, Decision.DISAGREE}),
+        ),
+        Step(
+            "council_vote",
+            _("Emulation council vote"),
+            NominationStatus.COUNCIL_VOTE,
+            OFFICE,
+            False,
+            (Decision.PASSED, Decision.FAILED),
+            dispatchers=frozenset({Role.OFFICE_HEAD}),
+            automatic=frozenset({Decision.PASSED, Decision.FAILED}),
         ),
         Step(
             "director_signoff",

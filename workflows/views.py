@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from viewflow.workflow.models import Task
 
+from eligibility.selectors import eligibility_of, initiatives_of
 from permissions.selectors import get_visible_nomination
 
 from . import selectors, services
@@ -28,7 +29,7 @@ PAGE_SIZE = 50
 
 
 def _filters(request) -> tuple[TaskFilterForm, TaskFilters]:
-    form = TaskFilterForm(request.GET or None)
+    form = TaskFilterForm(request.GET or None, user=request.user)
     data = form.cleaned_data if form.is_valid() else {}
     return form, TaskFilters(**{k: v for k, v in data.items() if v})
 
@@ -134,6 +135,8 @@ def task_detail(request, task_id):
             else None,
             "tracking": selectors.tracking(nomination),
             "attachments": nomination.attachments.select_related("uploaded_by"),
+            "eligibility": eligibility_of(nomination),
+            "initiatives": initiatives_of(nomination),
         },
     )
 

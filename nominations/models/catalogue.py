@@ -57,6 +57,17 @@ class Campaign(models.Model):
         _("themes"), blank=True, help_text=_("One focal theme (nội dung trọng tâm) per line.")
     )
     content = models.TextField(_("content and criteria"), blank=True)
+    participants = models.TextField(
+        _("participants"), blank=True, help_text=_("Collectives and individuals taking part (thành phần).")
+    )
+    criteria_collective = models.TextField(_("criteria for collectives"), blank=True)
+    criteria_individual = models.TextField(_("criteria for individuals"), blank=True)
+    registration_deadline = models.DateField(
+        _("registration deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Units register their theme, programme or model before this date."),
+    )
     report_deadline = models.DateField(_("results report deadline"), null=True, blank=True)
     is_open = models.BooleanField(_("open for nominations"), default=True)
 

@@ -21,6 +21,7 @@ class NominationStatus(models.TextChoices):
     RETURNED = "returned", _("Returned for revision")
     OFFICE_REVIEW = "office_review", _("Office review")
     UNION_CONSULTATION = "union_consultation", _("Trade-union consultation")
+    COUNCIL_VOTE = "council_vote", _("Awaiting the council's vote")
     DIRECTOR_SIGNOFF = "director_signoff", _("Awaiting director")
     APPROVED = "approved", _("Approved")
     DECIDED = "decided", _("Decision issued")

@@ -9,6 +9,7 @@ import os
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
+import io  # noqa: E402
 import re  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -35,10 +36,20 @@ TIMEOUT_MS = 15_000
 SERVER_ERROR = re.compile(r"Server Error|Traceback|Internal Server Error|Lỗi máy chủ", re.IGNORECASE)
 
 
+NO_CHROMIUM = "Chromium not installed at /usr/bin/chromium: apt-get install chromium"
+
+
+@pytest.fixture(autouse=True)
+def _chromium_required():
+    # Autouse, so that a machine without Chromium skips before the demo is built.
+    if not CHROMIUM.exists():
+        pytest.skip(NO_CHROMIUM)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.skip("Chromium not installed at /usr/bin/chromium: apt-get install chromium")
+        pytest.skip(NO_CHROMIUM)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -70,7 +81,7 @@ class Browsing:
         return response
 
     def submit(self, locator):
-        """Click a button that posts a form and wait for the page it leads to."""
+        """Click a link or a form button and wait for the page it leads to."""
         with self.page.expect_navigation(wait_until="load"):
             locator.click()
         self.assert_no_server_error()
@@ -129,4 +140,4 @@ def web(page, live_server) -> Browsing:
 def demo(settings, live_server):
     """The Đồng Nai demo, every account with the test password."""
     settings.DEMO_PASSWORD = DEFAULT_PASSWORD
-    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("seed_demo", stdout=io.StringIO())

@@ -95,7 +95,16 @@ def database_url_for(settings_dict: dict) -> str:
 class Worker:
     """``celery -A config worker`` in its own process, with its log in a file."""
 
-    def __init__(self, *, broker_url: str, database_url: str, smtp_port: int, log_path: Path, concurrency=1, extra_env=None):
+    def __init__(
+        self,
+        *,
+        broker_url: str,
+        database_url: str,
+        smtp_port: int,
+        log_path: Path,
+        concurrency=1,
+        extra_env=None,
+    ):
         self.log_path = log_path
         self.env = {
             **os.environ,
@@ -114,14 +123,26 @@ class Worker:
 
     def __enter__(self):
         self.log = open(self.log_path, "w")  # noqa: SIM115 - closed in __exit__
-        self.process = subprocess.Popen(
+        self.process = subprocess.Popen(  # noqa: S603 - our own fixed command line
             [
-                sys.executable, "-m", "celery", "-A", "config", "worker",
-                "--pool=prefork", f"--concurrency={self.concurrency}", "--loglevel=INFO",
-                "--without-gossip", "--without-mingle", "--without-heartbeat",
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--pool=prefork",
+                f"--concurrency={self.concurrency}",
+                "--loglevel=INFO",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
                 f"--hostname=test-{os.getpid()}@%h",
             ],
-            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         self.wait_until_ready()
         return self

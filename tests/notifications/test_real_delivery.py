@@ -30,7 +30,9 @@ REDIS_URL = (
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not redis_reachable(REDIS_URL), reason=f"no Redis broker at {REDIS_URL}: start redis-server"),
+    pytest.mark.skipif(
+        not redis_reachable(REDIS_URL), reason=f"no Redis broker at {REDIS_URL}: start redis-server"
+    ),
 ]
 
 
@@ -75,8 +77,16 @@ def worker(broker, sink, tmp_path, settings):
 
 @pytest.fixture
 def cast(people):
-    for user in [people.officer, people.head, people.reviewer, people.reviewer2, people.office_head,
-                 people.union, people.director, people.deputy]:
+    for user in [
+        people.officer,
+        people.head,
+        people.reviewer,
+        people.reviewer2,
+        people.office_head,
+        people.union,
+        people.director,
+        people.deputy,
+    ]:
         user.email = f"{user.username}@soyte.example"
         user.save()
     return people
@@ -119,8 +129,10 @@ def test_a_full_flow_sends_each_mail_once_to_the_right_people(worker, sink, cast
         for rcpt in envelope.rcpt_tos:
             by_recipient.setdefault(rcpt, []).append(subject_of(envelope))
     assert sorted(by_recipient["bva.canbo@soyte.example"]) == sorted(
-        [f"[Khen thưởng] Hồ sơ bị trả lại để bổ sung – {nomination.code}",
-         f"[Khen thưởng] Hồ sơ đã được phê duyệt – {nomination.code}"]
+        [
+            f"[Khen thưởng] Hồ sơ bị trả lại để bổ sung – {nomination.code}",
+            f"[Khen thưởng] Hồ sơ đã được phê duyệt – {nomination.code}",
+        ]
     )
     returned = next(e for e in sink.messages if "bị trả lại" in subject_of(e))
     body = text_of(returned)

@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from campaigns.demo import seed_campaign_demo
+from eligibility.defaults import seed_rules
 from nominations.demo.seed import seed_demo
 from nominations.models import Nomination, Staff, Unit
 from workflows.demo import seed_workflow_demo
@@ -13,6 +15,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             seed_demo()
             seed_workflow_demo()
+            seed_rules()
+            seed_campaign_demo()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {Unit.objects.count()} units, {Staff.objects.count()} staff, "
