@@ -37,7 +37,11 @@ pytestmark = [
 
 
 def use_broker(url: str) -> None:
-    """Point this process's Celery producer at ``url`` (the settings were read at start-up)."""
+    """Point this process's Celery producer at ``url`` (the settings were read at start-up).
+
+    Celery lets a CELERY_BROKER_URL environment variable win over its configuration, so both
+    are set; the ``broker`` fixture puts them back."""
+    os.environ["CELERY_BROKER_URL"] = url
     celery_app.conf.broker_url = url
     celery_app.conf.broker_transport_options = {}
     celery_app.conf.task_always_eager = False
@@ -51,9 +55,14 @@ def broker():
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()
+    previous = os.environ.get("CELERY_BROKER_URL")
     use_broker(REDIS_URL)
     yield REDIS_URL
     use_broker(settings.CELERY_BROKER_URL)
+    if previous is None:
+        os.environ.pop("CELERY_BROKER_URL", None)
+    else:
+        os.environ["CELERY_BROKER_URL"] = previous
 
 
 @pytest.fixture
