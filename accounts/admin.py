@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin import ReadOnlyHistoryAdmin
+from permissions.grants import UNIT_GROUP_PREFIX, sync_user_unit_group
 
 from .models import User
 
@@ -32,3 +34,14 @@ class UserAdmin(ReadOnlyHistoryAdmin, BaseUserAdmin):
             },
         ),
     )
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # Admins pick roles; unit groups (unit:<code>) follow the user's unit by themselves.
+        if db_field.name == "groups":
+            kwargs["queryset"] = Group.objects.exclude(name__startswith=UNIT_GROUP_PREFIX)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        # The form's group list replaced all groups, unit group included: put it back.
+        super().save_related(request, form, formsets, change)
+        sync_user_unit_group(form.instance)

@@ -193,10 +193,11 @@ def record_evidence_download(attachment, *, request) -> AuditEvent:
     )
 
 
-def record_export(*, fmt: str, filters: dict, actor=None, request=None, source: str = "web") -> AuditEvent:
-    return record_event(
-        EventType.EXPORT,
-        actor=actor,
-        request=request,
-        detail={"format": fmt, "filters": {k: str(v) for k, v in filters.items() if v}, "source": source},
-    )
+def record_export(
+    *, fmt: str, filters: dict, actor=None, request=None, source: str = "web", os_user: str = ""
+) -> AuditEvent:
+    """An export of the trail, with the filters it applied (``source``: "web" or "command")."""
+    detail = {"format": fmt, "filters": {k: str(v) for k, v in filters.items() if v}, "source": source}
+    if os_user:
+        detail["os_user"] = os_user
+    return record_event(EventType.EXPORT, actor=actor, request=request, detail=detail)

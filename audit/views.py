@@ -27,10 +27,12 @@ def _require_log_reader(user):
 
 
 def _int_param(request, name: str) -> int | None:
+    """A page boundary from the query string: an id, or None when absent or not an id."""
     try:
-        return int(request.GET[name])
+        value = int(request.GET[name])
     except (KeyError, ValueError):
         return None
+    return value if 0 < value < 2**63 else None
 
 
 @login_required

@@ -15,8 +15,11 @@ VIEW = "nominations.view_nomination"
 CHANGE = "nominations.change_nomination"
 
 
+UNIT_GROUP_PREFIX = "unit:"
+
+
 def unit_group_name(unit) -> str:
-    return f"unit:{unit.code}"
+    return f"{UNIT_GROUP_PREFIX}{unit.code}"
 
 
 def unit_group(unit) -> Group:
@@ -26,7 +29,7 @@ def unit_group(unit) -> Group:
 
 def sync_user_unit_group(user) -> None:
     """Make ``user`` a member of their unit's group and of no other unit's."""
-    stale = user.groups.filter(name__startswith="unit:")
+    stale = user.groups.filter(name__startswith=UNIT_GROUP_PREFIX)
     if user.unit_id:
         stale = stale.exclude(name=unit_group_name(user.unit))
         user.groups.add(unit_group(user.unit))

@@ -131,6 +131,11 @@ class TestPages:
         back = client.get("/audit/", {"after": second.context["page"].newer_than})
         assert [e.pk for e in shown(back)] == [e.pk for e in shown(first)][: len(shown(back))]
 
+    @pytest.mark.parametrize("boundary", ["abc", "-5", str(2**70)])
+    def test_a_meaningless_page_boundary_shows_the_newest_page(self, login, inspector, boundary):
+        response = login(inspector).get("/audit/", {"before": boundary})
+        assert shown(response)[0] == AuditEvent.objects.latest("id")
+
     def test_a_page_never_counts_the_whole_trail_and_costs_the_same_when_it_grows(self, login, inspector):
         client = login(inspector)
         add_logins(60, inspector)

@@ -95,6 +95,7 @@ class TestFromTheCommand:
         assert rows and {row[DOSSIER] for row in rows} == {first.code}
         export = AuditEvent.objects.filter(event_type=EventType.EXPORT).get()
         assert export.detail["source"] == "command"
+        assert export.detail["os_user"]  # who ran it, as the operating system knows them
         assert export.detail["filters"] == {"dossier": first.code}
 
     def test_xlsx_between_two_dates(self, two_dossiers, tmp_path):

@@ -15,6 +15,7 @@ from tests.audit.conftest import events, last, prepare_decision
 from tests.factories import DEFAULT_PASSWORD, CampaignFactory, UserFactory, make_nomination
 from tests.workflows.conftest import act, open_task, to_director, to_office
 from workflows import decisions, services
+from workflows.context import acting
 from workflows.flows import NominationFlow
 from workflows.steps import Decision
 
@@ -127,6 +128,7 @@ class TestWorkflow:
     ):
         assert_recorded(last(EventType.SUBMITTED, nomination=submitted), people.officer)
         created = last(EventType.TASK_CREATED, nomination=submitted)
+        assert_recorded(created, people.officer)
         assert created.detail["step"] == "unit_signoff"
         assert created.detail["due_at"]
 
@@ -171,18 +173,21 @@ class TestWorkflow:
 
     def test_a_cancelled_task_is_recorded(self, submitted, people):
         task = open_task(submitted)
-        NominationFlow.instance.cancel(submitted.process)
+        with acting(people.office_head, "Hủy theo đề nghị của đơn vị"):
+            NominationFlow.instance.cancel(submitted.process)
         cancelled = last(EventType.TASK_CANCELLED, nomination=submitted)
-        assert cancelled is not None
+        assert_recorded(cancelled, people.office_head)
         assert (cancelled.detail["task"], cancelled.detail["step"]) == (task.pk, "unit_signoff")
 
     def test_an_undone_step_is_recorded(self, submitted, people):
         act(submitted, people.head, Decision.SUBMIT)
         done = submitted.process.task_set.get(flow_task=NominationFlow.unit_signoff)
         # viewflow's undo transition marks a done task CANCELED and saves it, as here.
-        done.status = "CANCELED"
-        done.save()
+        with acting(people.office_head):
+            done.status = "CANCELED"
+            done.save()
         undone = last(EventType.TASK_UNDONE, nomination=submitted)
+        assert_recorded(undone, people.office_head)
         assert (undone.detail["task"], undone.detail["status_before"]) == (done.pk, "DONE")
 
     def test_a_refused_action_leaves_no_event(self, submitted, people):

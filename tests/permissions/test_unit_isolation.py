@@ -103,3 +103,35 @@ def test_anonymous_is_sent_to_login(client, dossier_a):
     response = client.get(f"/dossiers/{dossier_a.code}/")
     assert response.status_code == 302
     assert response["Location"].startswith("/login/")
+
+
+def test_saving_a_user_in_the_admin_keeps_their_unit_access(client, officer_a, dossier_a):
+    from django.contrib.auth.models import Group
+
+    admin = UserFactory(username="quantri.test", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    role = Group.objects.get(name="unit_officer")
+    page = client.get(f"/admin/accounts/user/{officer_a.pk}/change/")
+    offered = {str(choice[0]) for choice in page.context["adminform"].form.fields["groups"].choices}
+    assert str(Group.objects.get(name="unit:bva").pk) not in offered  # unit groups are not hand-picked
+    response = client.post(
+        f"/admin/accounts/user/{officer_a.pk}/change/",
+        {
+            "username": officer_a.username,
+            "full_name": "Cán bộ đã sửa",
+            "email": "",
+            "unit": officer_a.unit_id,
+            "position": "",
+            "language": "vi",
+            "groups": [role.pk],
+            "is_active": "on",
+            "last_login_0": "",
+            "last_login_1": "",
+            "date_joined_0": "01/01/2024",
+            "date_joined_1": "08:00",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    officer_a.refresh_from_db()
+    assert officer_a.groups.filter(name="unit:bva").exists()
+    assert officer_a.full_name == "Cán bộ đã sửa"

@@ -2,6 +2,7 @@
 [--until DATE] [--dossier CODE] [--output FILE]`` (standard output by default)."""
 
 import datetime
+import getpass
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -20,6 +21,14 @@ def parse_day(text: str) -> datetime.date:
     raise CommandError(f"Not a date: {text!r} (use YYYY-MM-DD or DD/MM/YYYY)")
 
 
+def _os_user() -> str:
+    """Who ran the command, as the operating system knows them (there is no signed-in user)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
 class Command(BaseCommand):
     help = "Export the audit trail as CSV (UTF-8 with BOM) or Excel, oldest event first."
 
@@ -36,7 +45,7 @@ class Command(BaseCommand):
         if since and until and until < since:
             raise CommandError("--until is before --since")
         filters = selectors.AuditFilters(dossier=dossier, date_from=since, date_to=until)
-        services.record_export(fmt=fmt, filters=filters.as_params(), source="command")
+        services.record_export(fmt=fmt, filters=filters.as_params(), source="command", os_user=_os_user())
         events = selectors.filtered_events(filters)
         if output == "-":
             exports.WRITERS[fmt](events, sys.stdout.buffer)
