@@ -51,7 +51,7 @@ def build_decision_docx(data: DecisionData) -> bytes:
     )
     dx.paragraph(document, "")
     dx.paragraph(document, "QUYẾT ĐỊNH", bold=True, align="center")
-    dx.paragraph(document, f"Về việc {data.title[:1].lower()}{data.title[1:]}", bold=True, align="center")
+    dx.paragraph(document, layout.subject_line(data.title), bold=True, align="center")
     dx.paragraph(document, "")
     dx.paragraph(document, "GIÁM ĐỐC SỞ Y TẾ", bold=True, align="center")
     for line in [*LEGAL_GROUNDS, *data.grounds, "Xét đề nghị của Chánh Văn phòng Sở Y tế."]:

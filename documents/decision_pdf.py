@@ -66,7 +66,7 @@ def build_decision_pdf(data: DecisionData) -> bytes:
     story = [_header(data, st), Spacer(1, 6 * mm)]
     story += [
         _p("QUYẾT ĐỊNH", st["center"], bold=True),
-        _p(f"Về việc {data.title[:1].lower()}{data.title[1:]}", st["center"], bold=True),
+        _p(layout.subject_line(data.title), st["center"], bold=True),
         Spacer(1, 4 * mm),
         _p("GIÁM ĐỐC SỞ Y TẾ", st["center"], bold=True),
         Spacer(1, 2 * mm),

@@ -9,6 +9,8 @@ import datetime
 
 from django.conf import settings
 
+from nominations.text import fold
+
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
@@ -44,3 +46,11 @@ def date_words(day: datetime.date) -> str:
 
 def honorific(gender: str) -> str:
     return "Bà" if gender == "female" else "Ông"
+
+
+def subject_line(title: str) -> str:
+    """The trích yếu under the document's name: "Về việc …", never "Về việc về việc …"."""
+    title = title.strip()
+    if fold(title).startswith("ve viec"):
+        return title
+    return f"Về việc {title[:1].lower()}{title[1:]}"
