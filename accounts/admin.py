@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin import ReadOnlyHistoryAdmin
-from permissions.grants import UNIT_GROUP_PREFIX, sync_user_unit_group
+from permissions.grants import UNIT_GROUP_PREFIX, unit_group_name
 
 from .models import User
 
@@ -42,6 +42,9 @@ class UserAdmin(ReadOnlyHistoryAdmin, BaseUserAdmin):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_related(self, request, form, formsets, change):
-        # The form's group list replaced all groups, unit group included: put it back.
+        # The form lists roles only: keep the unit group (set by the user's unit) in the
+        # group list it saves, so it is neither dropped nor re-granted.
+        if form.instance.unit_id:
+            unit_groups = Group.objects.filter(name=unit_group_name(form.instance.unit))
+            form.cleaned_data["groups"] = form.cleaned_data["groups"] | unit_groups
         super().save_related(request, form, formsets, change)
-        sync_user_unit_group(form.instance)
