@@ -14,7 +14,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
-from viewflow.workflow.models import Task
 
 from eligibility.selectors import eligibility_of, initiatives_of
 from permissions.selectors import get_visible_nomination
@@ -141,14 +140,10 @@ def task_detail(request, task_id):
     )
 
 
-def _open_task(request, task_id) -> Task:
-    return selectors.task_for(request.user, task_id)
-
-
 @login_required
 @require_POST
 def task_claim(request, task_id):
-    task = _open_task(request, task_id)
+    task = selectors.task_for(request.user, task_id)
     try:
         services.claim_task(task, request.user)
     except services.WorkflowError as exc:
@@ -161,7 +156,7 @@ def task_claim(request, task_id):
 @login_required
 @require_POST
 def task_release(request, task_id):
-    task = _open_task(request, task_id)
+    task = selectors.task_for(request.user, task_id)
     try:
         services.release_task(task, request.user)
     except services.WorkflowError as exc:
@@ -174,7 +169,7 @@ def task_release(request, task_id):
 @login_required
 @require_POST
 def task_reassign(request, task_id):
-    task = _open_task(request, task_id)
+    task = selectors.task_for(request.user, task_id)
     step = STEPS[task.flow_task.name]
     nomination = task.process.nominationprocess.nomination
     form = ReassignForm(request.POST, workers=eligible_workers(step, nomination))
