@@ -5,11 +5,11 @@ from django.contrib import admin
 from django.core import checks
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.admin import ReadOnlyHistoryAdmin
+
 
 @checks.register(checks.Tags.admin)
 def history_is_read_only(app_configs, **kwargs):
-    from .admin import ReadOnlyHistoryAdmin
-
     errors = []
     if not getattr(settings, "SIMPLE_HISTORY_REVERT_DISABLED", False):
         errors.append(
@@ -23,7 +23,7 @@ def history_is_read_only(app_configs, **kwargs):
             errors.append(
                 checks.Error(
                     f"{type(model_admin).__name__} shows history but lets it be reverted.",
-                    hint="Derive it from audit.admin.ReadOnlyHistoryAdmin.",
+                    hint="Derive it from common.admin.ReadOnlyHistoryAdmin.",
                     obj=model,
                     id="audit.E002",
                 )

@@ -1,4 +1,4 @@
-from .access import can_read_audit_log
+from permissions.policy import can_read_audit_log
 
 
 def audit_nav(request):

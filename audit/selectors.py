@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from nominations.text import fold
+from common.text import fold
 
 from .models import AuditEvent
 

@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from nominations.text import fold
+from common.acting import current
+from common.text import fold
 
 from . import chain
 from .models import AuditEvent, EventType
@@ -23,8 +24,6 @@ def current_request():
 def current_actor(obj=None):
     """Who is acting: the user a service set on ``obj`` for its history, else the workflow's
     actor, else the signed-in user of the current request."""
-    from workflows.context import current
-
     user = getattr(obj, "_history_user", None) or current().user
     if user is not None:
         return user
@@ -182,14 +181,15 @@ def record_permission_change(
     )
 
 
-def record_evidence_download(attachment, *, request) -> AuditEvent:
+def record_download(upload, *, request) -> AuditEvent:
+    """A stored file (evidence, a results report) handed to the signed-in user."""
     return record_event(
         EventType.EVIDENCE_DOWNLOAD,
         actor=request.user,
         request=request,
-        nomination=attachment.nomination,
-        target=attachment,
-        detail={"file": attachment.original_name, "size": attachment.size},
+        nomination=getattr(upload, "nomination", None),
+        target=upload,
+        detail={"file": upload.original_name, "size": upload.size},
     )
 
 

@@ -1,6 +1,6 @@
 """Where events come from: Django's sign-in signals, django-simple-history, the workflow's
 ``workflow_event``, changes of users' groups and permissions, and viewflow tasks cancelled
-or undone. Permission grants on dossiers are recorded by ``permissions.grants`` itself."""
+or undone; object-permission grants and file downloads announced in ``common.events``."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -11,11 +11,18 @@ from simple_history.signals import post_create_historical_record
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from common.events import file_downloaded, permission_changed
 from workflows.events import workflow_event
 
 from .history import record_model_change
 from .models import EventType
-from .services import current_actor, record_event, record_permission_change, record_workflow_event
+from .services import (
+    current_actor,
+    record_download,
+    record_event,
+    record_permission_change,
+    record_workflow_event,
+)
 
 User = get_user_model()
 
@@ -46,6 +53,16 @@ def on_history(sender, instance, history_instance, **kwargs):
 @receiver(workflow_event, dispatch_uid="audit_workflow_event")
 def on_workflow_event(sender, **kwargs):
     record_workflow_event(sender, **kwargs)
+
+
+@receiver(permission_changed, dispatch_uid="audit_object_permission")
+def on_object_permission(sender, *, granted, permission, holder, target, **kwargs):
+    record_permission_change(granted=granted, permission=permission, holder=holder, target=target)
+
+
+@receiver(file_downloaded, dispatch_uid="audit_file_downloaded")
+def on_file_downloaded(sender, *, upload, request, **kwargs):
+    record_download(upload, request=request)
 
 
 # --- Membership of groups (roles, units) and permissions given to a user directly ---

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from permissions.policy import can_read_audit_log
 from permissions.selectors import get_visible_nomination
 
 from . import exports, selectors, services
-from .access import can_read_audit_log
 from .forms import AuditFilterForm
 from .presenters import present
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.models import StoredUpload
 from nominations.models import Campaign, NominationBasis, Unit
 
 
@@ -68,7 +69,7 @@ def report_upload_path(instance: "ResultsReport", filename: str) -> str:
     return f"campaign-reports/{instance.campaign_id}/{uuid.uuid4().hex}{suffix}"
 
 
-class ResultsReport(models.Model):
+class ResultsReport(StoredUpload):
     """The unit's end-of-campaign results report (báo cáo kết quả); a new upload replaces it."""
 
     campaign = models.ForeignKey(
@@ -78,13 +79,6 @@ class ResultsReport(models.Model):
         Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="campaign_reports"
     )
     file = models.FileField(_("file"), upload_to=report_upload_path, max_length=255)
-    original_name = models.CharField(_("file name"), max_length=255)
-    size = models.PositiveBigIntegerField(_("size (bytes)"))
-    content_type = models.CharField(_("content type"), max_length=100)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("results report")

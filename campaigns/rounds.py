@@ -59,8 +59,3 @@ def nominations_of_round(nomination_round: NominationRound):
             created_at__date__lte=nomination_round.deadline,
         )
     return qs.select_related("unit", "staff", "award_type", "campaign")
-
-
-def open_rounds(day=None):
-    day = day or timezone.localdate()
-    return NominationRound.objects.filter(is_open=True, opens_at__lte=day, deadline__gte=day)

@@ -6,26 +6,20 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nominations.validators import validate_evidence_file
-from permissions.roles import UNIT_ROLES, Role, has_role
+from common.uploads import validate_evidence_file
+from permissions import policy
 
 from .models import NominationRound, ResultsReport, UnitRegistration
 
-OFFICE_ROLES = (Role.OFFICE_REVIEWER, Role.OFFICE_HEAD)
-
-
-def is_office(user) -> bool:
-    return has_role(user, *OFFICE_ROLES)
-
 
 def require_office(user) -> None:
-    if not is_office(user):
+    if not policy.can_manage_campaigns(user):
         raise PermissionDenied(_("Only the Department office manages campaigns and rounds."))
 
 
 def require_unit_member(user, unit) -> None:
     """Unit isolation: only the unit's own officers and heads act for it."""
-    if unit is None or user.unit_id != unit.pk or not has_role(user, *UNIT_ROLES):
+    if unit is None or user.unit_id != unit.pk or not policy.is_unit_member(user):
         raise PermissionDenied(_("Only the unit's own officers and heads act for it."))
 
 
@@ -64,12 +58,8 @@ def upload_results_report(*, campaign, unit, by, uploaded_file) -> ResultsReport
     report = ResultsReport.objects.filter(campaign=campaign, unit=unit).first() or ResultsReport(
         campaign=campaign, unit=unit
     )
-    report.original_name = uploaded_file.name
-    report.size = uploaded_file.size
-    report.content_type = content_type
-    report.uploaded_by = by
+    report.store(uploaded_file, content_type=content_type, by=by)
     report.uploaded_at = timezone.now()
-    report.file.save(uploaded_file.name, uploaded_file, save=False)
     report.save()
     return report
 

@@ -14,5 +14,4 @@ urlpatterns = [
     path("<int:pk>/register/", views.register, name="register"),
     path("<int:pk>/report/", views.upload_report, name="report"),
     path("<int:pk>/reports/<int:report_pk>/", views.report_download, name="report_download"),
-    path("<int:pk>/remind/", views.send_reminders, name="remind"),
 ]

@@ -4,26 +4,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nominations.models import Campaign
-from permissions.roles import UNIT_ROLES, has_role
+from permissions import policy
 
-from . import reminders, selectors, services
+from . import selectors, services
 from .forms import CampaignForm, PhaseFormSet, RegistrationForm, ResultsReportForm, RoundForm
 from .models import NominationRound, ResultsReport
 from .rounds import nominations_of_round
 
 
-def _is_unit_member(user) -> bool:
-    return user.unit_id is not None and has_role(user, *UNIT_ROLES)
-
-
 def _require_reader(user):
-    if not (services.is_office(user) or _is_unit_member(user) or has_role(user, "director", "inspector")):
+    if not (policy.can_oversee_campaigns(user) or policy.is_unit_member(user)):
         raise PermissionDenied(_("Campaigns are for the Department office and the units."))
 
 
@@ -33,7 +29,7 @@ def campaign_list(request):
     return render(
         request,
         "campaigns/campaign_list.html",
-        {"campaigns": selectors.campaign_list(), "is_office": services.is_office(request.user)},
+        {"campaigns": selectors.campaign_list(), "is_office": policy.can_manage_campaigns(request.user)},
     )
 
 
@@ -57,10 +53,14 @@ def campaign_edit(request, pk=None):
 
 def _detail_context(request, campaign, registration_form=None, report_form=None) -> dict:
     user = request.user
-    context = {"campaign": campaign, "is_office": services.is_office(user), "phases": campaign.phases.all()}
-    if context["is_office"] or has_role(user, "director", "inspector"):
+    context = {
+        "campaign": campaign,
+        "is_office": policy.can_manage_campaigns(user),
+        "phases": campaign.phases.all(),
+    }
+    if policy.can_oversee_campaigns(user):
         context["progress"] = selectors.progress_of(campaign)
-    if _is_unit_member(user):
+    if policy.is_unit_member(user):
         registration = campaign.registrations.filter(unit=user.unit).first()
         context.update(
             registration=registration,
@@ -87,7 +87,7 @@ def campaign_detail(request, pk):
 @require_POST
 def register(request, pk):
     campaign = get_object_or_404(Campaign, pk=pk)
-    if not _is_unit_member(request.user):
+    if not policy.is_unit_member(request.user):
         raise PermissionDenied(_("Only the unit's own officers and heads act for it."))
     form = RegistrationForm(request.POST)
     if form.is_valid():
@@ -108,7 +108,7 @@ def register(request, pk):
 @require_POST
 def upload_report(request, pk):
     campaign = get_object_or_404(Campaign, pk=pk)
-    if not _is_unit_member(request.user):
+    if not policy.is_unit_member(request.user):
         raise PermissionDenied(_("Only the unit's own officers and heads act for it."))
     form = ResultsReportForm(request.POST, request.FILES)
     if form.is_valid():
@@ -131,34 +131,18 @@ def upload_report(request, pk):
 @login_required
 def report_download(request, pk, report_pk):
     report = get_object_or_404(ResultsReport, pk=report_pk, campaign_id=pk)
-    if not (services.is_office(request.user) or has_role(request.user, "director", "inspector")):
+    if not policy.can_oversee_campaigns(request.user):
         if request.user.unit_id != report.unit_id:
             raise Http404
-    try:
-        handle = report.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404(_("The file is missing from storage.")) from exc
-    return FileResponse(
-        handle, as_attachment=True, filename=report.original_name, content_type=report.content_type
-    )
-
-
-@login_required
-@require_POST
-def send_reminders(request, pk):
-    services.require_office(request.user)
-    campaign = get_object_or_404(Campaign, pk=pk)
-    count = reminders.remind_campaign(campaign, force=True)
-    messages.success(request, _("%(count)s reminders were sent.") % {"count": count})
-    return redirect("campaigns:detail", pk=campaign.pk)
+    return report.download(request)
 
 
 @login_required
 def round_list(request):
     user = request.user
-    if not (services.is_office(user) or _is_unit_member(user)):
+    if not (policy.can_manage_campaigns(user) or policy.is_unit_member(user)):
         raise PermissionDenied(_("Campaigns are for the Department office and the units."))
-    form = RoundForm(request.POST or None) if services.is_office(user) else None
+    form = RoundForm(request.POST or None) if policy.can_manage_campaigns(user) else None
     if request.method == "POST":
         services.require_office(user)
         if form.is_valid():
@@ -173,7 +157,7 @@ def round_list(request):
     rows = []
     for nomination_round in rounds:
         dossiers = nominations_of_round(nomination_round)
-        if not services.is_office(user):
+        if not policy.can_manage_campaigns(user):
             dossiers = dossiers.filter(unit=user.unit)
         rows.append((nomination_round, dossiers.count()))
     return render(
@@ -182,8 +166,8 @@ def round_list(request):
         {
             "rows": rows,
             "form": form,
-            "is_office": services.is_office(user),
-            "units": selectors.participating_units() if services.is_office(user) else [],
+            "is_office": policy.can_manage_campaigns(user),
+            "units": selectors.participating_units() if policy.can_manage_campaigns(user) else [],
         },
         status=400 if form is not None and form.errors else 200,
     )

@@ -15,7 +15,7 @@ app.autodiscover_tasks()
 
 def ensure_filesystem_broker_folders() -> None:
     """kombu's filesystem transport (the embedded default) needs its folders to exist."""
-    options = getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {})
+    options = settings.CELERY_BROKER_TRANSPORT_OPTIONS
     for key in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):
         if options.get(key):
             Path(options[key]).mkdir(parents=True, exist_ok=True)

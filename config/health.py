@@ -29,7 +29,7 @@ def _broker_ok() -> bool:
     try:
         with Connection(
             settings.CELERY_BROKER_URL,
-            transport_options=getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {}),
+            transport_options=settings.CELERY_BROKER_TRANSPORT_OPTIONS,
             connect_timeout=settings.CELERY_BROKER_CONNECTION_TIMEOUT,
         ) as conn:
             conn.ensure_connection(max_retries=1, timeout=settings.CELERY_BROKER_CONNECTION_TIMEOUT)

@@ -13,23 +13,14 @@ import dj_database_url
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
+from .env import env_bool, env_int, env_list, env_str
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(os.environ.get("KHENTHUONG_VAR_DIR", BASE_DIR / "var"))
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str) -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+VAR_DIR = Path(env_str("KHENTHUONG_VAR_DIR") or BASE_DIR / "var")
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+SECRET_KEY = env_str("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise RuntimeError("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
@@ -49,15 +40,20 @@ INSTALLED_APPS = [
     "simple_history",
     "viewflow",
     "viewflow.workflow",
+    # Our apps, from the base up: each imports only apps listed before it (see README,
+    # "Architecture"; tests/architecture checks it).
+    "common",
     "accounts",
-    "permissions",
     "nominations",
-    "workflows",
+    "permissions",
     "eligibility",
+    "campaigns",
+    "workflows",
+    "council",
     "notifications",
     "audit",
-    "campaigns",
     "documents",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -101,8 +97,8 @@ if "DATABASE_URL" not in os.environ:
     VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded default lives here on a fresh clone
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'khenthuong.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'khenthuong.sqlite3'}"),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -150,9 +146,9 @@ FORMAT_MODULE_PATH = ["config.formats"]
 
 # --- Static and uploaded files ---
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT") or VAR_DIR / "media")
 MEDIA_URL = "media/"  # never served directly: evidence is downloaded through a permission check
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -166,40 +162,41 @@ STORAGES = {
 }
 
 # Evidence files (minh chứng): what a unit may attach to a dossier.
-ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, minimum=1)
 ATTACHMENT_ALLOWED_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = ATTACHMENT_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # --- Email ---
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Khen thưởng <khenthuong@localhost>")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Khen thưởng <khenthuong@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-EMAIL_BACKEND = os.environ.get(
+EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
     else "django.core.mail.backends.filebased.EmailBackend",
 )
 EMAIL_FILE_PATH = VAR_DIR / "mail"  # where `make run` drops mail when no SMTP host is set
-EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 # Absolute links in mails point here.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 # Notifications: retries with exponential backoff, then a visible failed state.
-NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATION_MAX_ATTEMPTS", "5"))
-NOTIFICATION_RETRY_BASE_SECONDS = int(os.environ.get("NOTIFICATION_RETRY_BASE_SECONDS", "30"))
+NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 5)
+NOTIFICATION_RETRY_BASE_SECONDS = env_int("NOTIFICATION_RETRY_BASE_SECONDS", 30)
 NOTIFICATION_SENDING_TIMEOUT_MINUTES = 10
-REMINDER_HOURS_BEFORE_DUE = int(os.environ.get("REMINDER_HOURS_BEFORE_DUE", "24"))
+REMINDER_HOURS_BEFORE_DUE = env_int("REMINDER_HOURS_BEFORE_DUE", 24)
 
 # --- Celery ---
 # Default: kombu's filesystem transport, so `make run` needs no broker server.
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://")
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")
 CELERY_BROKER_DIR = VAR_DIR / "celery-broker"
+CELERY_BROKER_TRANSPORT_OPTIONS: dict = {}
 if CELERY_BROKER_URL.startswith("filesystem://"):
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_BROKER_DIR),
@@ -217,21 +214,29 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 # Fail fast when the broker is down: the outbox keeps the notification and beat sends it later.
-CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 if CELERY_BROKER_URL.startswith("redis"):
     # A task a dead worker had taken comes back after this long (acks_late).
     CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "600"))
+        "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 600, minimum=1)
     }
 CELERY_BEAT_SCHEDULE = {
     "send-pending-notifications": {"task": "notifications.tasks.send_pending", "schedule": 60.0},
     "fire-workflow-timers": {"task": "notifications.tasks.fire_workflow_timers", "schedule": 60.0},
     "send-reminders": {"task": "notifications.tasks.send_reminders", "schedule": crontab(minute=0)},
     "escalate-overdue": {"task": "notifications.tasks.escalate_overdue", "schedule": crontab(minute=30)},
-    "campaign-reminders": {"task": "campaigns.tasks.send_campaign_reminders", "schedule": crontab(hour=8, minute=0)},
+    "campaign-reminders": {
+        "task": "notifications.tasks.send_campaign_reminders",
+        "schedule": crontab(hour=8, minute=0),
+    },
     "send-daily-digests": {
         "task": "notifications.tasks.send_digests",
-        "schedule": crontab(hour=int(os.environ.get("DIGEST_HOUR", "17")), minute=0),
+        "schedule": crontab(hour=env_int("DIGEST_HOUR", 17, minimum=0, maximum=23), minute=0),
     },
 }
 
@@ -246,7 +251,7 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 365 * 24 * 3600, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -255,7 +260,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 
 # History rows keep the whole reason (a step's decision with its comment), not 100 characters.
@@ -268,15 +273,24 @@ VIEWFLOW = {"AUTOREGISTER": False}
 
 # --- The product's own settings ---
 NOMINATION_CODE_PREFIX = "KT"
-DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "KhenThuong@2024")
+# Campaign reminders go out during the last days before a registration or report deadline.
+CAMPAIGN_REMINDER_DAYS = env_int("CAMPAIGN_REMINDER_DAYS", 7, minimum=0)
+# The largest nominee list a unit may import (.xlsx).
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 2 * 1024 * 1024, minimum=1)
+# Who issues the documents, and where (Nghị định 30/2020: ô số 1–4); another province changes these.
+DOCUMENT_PARENT_BODY = env_str("DOCUMENT_PARENT_BODY", "UBND TỈNH ĐỒNG NAI")
+DOCUMENT_ISSUING_BODY = env_str("DOCUMENT_ISSUING_BODY", "SỞ Y TẾ")
+DOCUMENT_ISSUING_BODY_FULL = env_str("DOCUMENT_ISSUING_BODY_FULL", "Sở Y tế tỉnh Đồng Nai")
+DOCUMENT_PLACE = env_str("DOCUMENT_PLACE", "Đồng Nai")
+DEMO_PASSWORD = env_str("DEMO_PASSWORD", "KhenThuong@2024")
 
 # Due date of each workflow step (hạn xử lý), in calendar days; each can be set from the environment.
 WORKFLOW_STEP_DAYS = {
-    "unit_signoff": int(os.environ.get("STEP_DAYS_UNIT_SIGNOFF", "3")),
-    "revise": int(os.environ.get("STEP_DAYS_REVISE", "7")),
-    "office_review": int(os.environ.get("STEP_DAYS_OFFICE_REVIEW", "5")),
-    "union_consultation": int(os.environ.get("STEP_DAYS_UNION_CONSULTATION", "5")),
-    "council_vote": int(os.environ.get("STEP_DAYS_COUNCIL_VOTE", "30")),
-    "director_signoff": int(os.environ.get("STEP_DAYS_DIRECTOR_SIGNOFF", "3")),
-    "record_higher_result": int(os.environ.get("STEP_DAYS_HIGHER_RESULT", "60")),
+    "unit_signoff": env_int("STEP_DAYS_UNIT_SIGNOFF", 3),
+    "revise": env_int("STEP_DAYS_REVISE", 7),
+    "office_review": env_int("STEP_DAYS_OFFICE_REVIEW", 5),
+    "union_consultation": env_int("STEP_DAYS_UNION_CONSULTATION", 5),
+    "council_vote": env_int("STEP_DAYS_COUNCIL_VOTE", 30),
+    "director_signoff": env_int("STEP_DAYS_DIRECTOR_SIGNOFF", 3),
+    "record_higher_result": env_int("STEP_DAYS_HIGHER_RESULT", 60),
 }

@@ -5,6 +5,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from nominations.models import NomineeKind
+from permissions import policy
 
 from . import layout
 
@@ -89,8 +90,6 @@ def split_by_kind(nominations) -> tuple[list[Nominee], list[Nominee]]:
 
 def decision_data(decision) -> DecisionData:
     """Everything the Quyết định, its annex and the certificates need, in four queries."""
-    from permissions.roles import Role, has_role
-
     nominations = decision.nominations.select_related("unit", "staff", "award_type", "campaign").order_by(
         "unit__name", "id"
     )
@@ -108,7 +107,7 @@ def decision_data(decision) -> DecisionData:
         date=decision.decision_date,
         title=decision.title,
         signer_name=signer.get_full_name() if signer else "",
-        signer_is_deputy=bool(signer and has_role(signer, Role.DEPUTY_DIRECTOR)),
+        signer_is_deputy=bool(signer and policy.signs_as_deputy(signer)),
         issued=decision.status == "issued",
         grounds=grounds,
         collectives=collectives,

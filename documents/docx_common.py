@@ -59,9 +59,10 @@ def _cell_lines(cell, lines):
         run.bold, run.italic, run.font.size = bold, italic, Pt(size)
 
 
-def header_block(document, *, body_lines: list[tuple[str, bool]], number: str, day):
+def header_block(document, *, body_lines: list[tuple[str, bool]], number: str | None, day, where: str = ""):
     """The two-column head of every document: issuing body and number on the left, national
-    motto and place-date on the right (ô số 1–4 of the decree's layout)."""
+    motto and place-date on the right (ô số 1–4 of the decree's layout). Minutes have no
+    number (``None``)."""
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -70,7 +71,7 @@ def header_block(document, *, body_lines: list[tuple[str, bool]], number: str, d
     _cell_lines(
         left,
         [(text, bold, False, 13) for text, bold in body_lines]
-        + [("", False, False, 6), (f"Số: {number}", False, False, 13)],
+        + ([("", False, False, 6), (f"Số: {number}", False, False, 13)] if number is not None else []),
     )
     _cell_lines(
         right,
@@ -78,7 +79,7 @@ def header_block(document, *, body_lines: list[tuple[str, bool]], number: str, d
             (layout.NATIONAL_TITLE, True, False, 13),
             (layout.NATIONAL_MOTTO, True, False, 14),
             ("", False, False, 6),
-            (layout.place_and_date(day), False, True, 14),
+            (layout.place_and_date(day, where), False, True, 14),
         ],
     )
     return table

@@ -2,7 +2,7 @@
 
 Every row is checked before anything is written; if one row is wrong nothing is created and
 each problem is reported with its row number (as Excel shows it). The rows that pass are
-created through ``nominations.services.create_nomination`` in one transaction.
+created through ``workflows.drafting.create_nomination`` in one transaction.
 """
 
 import io
@@ -17,11 +17,18 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
-from campaigns.rounds import check_round_accepts
-from nominations import services
-from nominations.models import AwardType, Campaign, Nomination, NominationBasis, NomineeKind, Staff
-from nominations.text import fold
-from nominations.validators import extension_of
+from common.text import fold
+from common.uploads import extension_of
+from nominations.models import (
+    AwardType,
+    Campaign,
+    Nomination,
+    NominationBasis,
+    NominationStatus,
+    NomineeKind,
+    Staff,
+)
+from workflows import drafting
 
 COLUMNS = [
     ("STT", 6),
@@ -56,7 +63,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def max_bytes() -> int:
-    return getattr(settings, "IMPORT_MAX_BYTES", 2 * 1024 * 1024)
+    return settings.IMPORT_MAX_BYTES
 
 
 @dataclass
@@ -215,14 +222,17 @@ def _check_row(cells: list[str], cat: _Catalogue) -> tuple[dict, list[str]]:
         elif campaign is None:
             problems.append(_("unknown campaign “%(value)s”") % {"value": campaign_ref})
     fields.update(basis=basis, campaign=campaign)
-    if basis and year and (basis != NominationBasis.CAMPAIGN or campaign):
-        try:
-            check_round_accepts(basis=basis, campaign=campaign, year=year)
-        except ValidationError as exc:
-            problems.extend(m for messages in exc.message_dict.values() for m in messages)
     if not summary:
         problems.append(_("the achievement summary is missing"))
     fields["achievement_summary"] = summary
+    if not problems:
+        # What the row says is readable: now the one check of every new dossier.
+        try:
+            drafting.validate_new_dossier(
+                Nomination(unit=cat.unit, status=NominationStatus.DRAFT, **fields), exclude=("created_by",)
+            )
+        except ValidationError as exc:
+            problems.extend(m for messages in exc.message_dict.values() for m in messages)
     return fields, problems
 
 
@@ -276,7 +286,7 @@ def import_nominations(uploaded, *, unit, author) -> ImportResult:
         with transaction.atomic():
             for number, fields in checked:
                 try:
-                    result.created.append(services.create_nomination(author=author, unit=unit, **fields))
+                    result.created.append(drafting.create_nomination(author=author, unit=unit, **fields))
                 except ValidationError as exc:
                     result.errors += [RowError(number, m) for m in exc.messages]
                     raise

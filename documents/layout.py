@@ -9,34 +9,35 @@ import datetime
 
 from django.conf import settings
 
-from nominations.text import fold
+from common.text import fold
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 
 def parent_body() -> str:
-    return getattr(settings, "DOCUMENT_PARENT_BODY", "UBND TỈNH ĐỒNG NAI")
+    return settings.DOCUMENT_PARENT_BODY
 
 
 def issuing_body() -> str:
-    return getattr(settings, "DOCUMENT_ISSUING_BODY", "SỞ Y TẾ")
+    return settings.DOCUMENT_ISSUING_BODY
 
 
 def issuing_body_full() -> str:
-    return getattr(settings, "DOCUMENT_ISSUING_BODY_FULL", "Sở Y tế tỉnh Đồng Nai")
+    return settings.DOCUMENT_ISSUING_BODY_FULL
 
 
 def place() -> str:
-    return getattr(settings, "DOCUMENT_PLACE", "Đồng Nai")
+    return settings.DOCUMENT_PLACE
 
 
-def place_and_date(day: datetime.date | None) -> str:
+def place_and_date(day: datetime.date | None, where: str = "") -> str:
     """ "Đồng Nai, ngày 05 tháng 02 năm 2025": days under 10 and months 1–2 take a leading zero."""
+    where = where or place()
     if day is None:
-        return f"{place()}, ngày      tháng      năm      "
+        return f"{where}, ngày      tháng      năm      "
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{place()}, ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"{where}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 def date_words(day: datetime.date) -> str:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("decisions/<int:pk>/trich-ngang.xlsx", views.decision_summary, name="decision_summary"),
     path("rounds/<int:pk>/trich-ngang.xlsx", views.round_summary, name="round_summary"),
     path("rounds/<int:pk>/to-trinh.docx", views.round_submission, name="round_submission"),
+    path("council/<int:pk>/<slug:kind>.docx", views.council_minutes, name="council_minutes"),
     path("import/", views.import_nominees, name="import"),
     path("import/template.xlsx", views.import_template, name="import_template"),
 ]

@@ -14,14 +14,14 @@ from django.utils.translation import ngettext
 
 from campaigns.models import NominationRound
 from campaigns.rounds import nominations_of_round
-from campaigns.services import is_office
+from common.text import fold
+from council.models import CouncilSession
 from nominations.models import Unit
-from nominations.text import fold
-from permissions.roles import UNIT_ROLES, Role, has_role
-from workflows.decisions import OFFICE_ROLES, SIGNER_ROLES
+from permissions import policy
+from permissions.roles import Role
 from workflows.models import AwardDecision
 
-from . import data, importer
+from . import data, importer, minutes_docx
 from .certificate_pdf import build_certificates_pdf
 from .decision_docx import build_decision_docx
 from .decision_pdf import build_decision_pdf
@@ -32,7 +32,6 @@ from .summary_xlsx import build_summary_xlsx
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF = "application/pdf"
-DECISION_READERS = (*OFFICE_ROLES, *SIGNER_ROLES, Role.INSPECTOR)
 
 
 def _file(content: bytes, filename: str, content_type: str) -> HttpResponse:
@@ -47,7 +46,7 @@ def _safe(number: str) -> str:
 
 
 def _decision(request, pk, *, issued_only=False) -> AwardDecision:
-    if not has_role(request.user, *DECISION_READERS):
+    if not policy.can_read_decisions(request.user):
         raise PermissionDenied(
             _("Decisions are read by the Department office, the directors and inspectors.")
         )
@@ -94,10 +93,10 @@ def decision_summary(request, pk):
 def _round_unit(request):
     """The unit whose part of a round is asked for: one's own; the office may choose any."""
     user = request.user
-    if is_office(user):
+    if policy.is_office(user):
         code = request.GET.get("unit")
         return get_object_or_404(Unit, code=code) if code else None
-    if user.unit_id and has_role(user, *UNIT_ROLES):
+    if policy.is_unit_member(user):
         return user.unit
     raise PermissionDenied(_("Campaigns are for the Department office and the units."))
 
@@ -151,6 +150,18 @@ def import_template(request):
     return _file(importer.build_template(), "mau-danh-sach-de-nghi.xlsx", XLSX)
 
 
+# The council's minutes: for the office, who runs the sessions; others do not learn they exist.
+MINUTES = {"bien-ban-hop": minutes_docx.meeting_minutes, "bien-ban-kiem-phieu": minutes_docx.count_minutes}
+
+
+@login_required
+def council_minutes(request, pk, kind):
+    if not policy.can_run_council(request.user) or kind not in MINUTES:
+        raise Http404
+    session = get_object_or_404(CouncilSession, pk=pk)
+    return _file(MINUTES[kind](session), f"{kind}-{session.pk}.docx", DOCX)
+
+
 @login_required
 def import_nominees(request):
     _require_importer(request.user)
@@ -168,7 +179,7 @@ def import_nominees(request):
                 ngettext("%(count)s dossier was created.", "%(count)s dossiers were created.", count)
                 % {"count": count},
             )
-            return redirect("nominations:list")
+            return redirect("dossiers:list")
         status = 400
     elif request.method == "POST":
         status = 400

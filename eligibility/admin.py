@@ -4,9 +4,9 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from audit.admin import ReadOnlyHistoryAdmin
+from common.admin import ReadOnlyHistoryAdmin
 
-from .models import AwardRule, CouncilBallot, CouncilPolicy, CouncilSession, Initiative, PerformanceRating
+from .models import AwardRule, Initiative, PerformanceRating
 from .rules import RULES
 
 
@@ -44,19 +44,6 @@ class AwardRuleAdmin(ReadOnlyHistoryAdmin):
     list_select_related = ("award_type",)
 
 
-@admin.register(CouncilPolicy)
-class CouncilPolicyAdmin(ReadOnlyHistoryAdmin):
-    list_display = (
-        "award_type",
-        "threshold_numerator",
-        "threshold_denominator",
-        "base",
-        "quorum_numerator",
-        "quorum_denominator",
-    )
-    list_select_related = ("award_type",)
-
-
 @admin.register(Initiative)
 class InitiativeAdmin(ReadOnlyHistoryAdmin):
     list_display = ("title", "staff", "level", "year", "decision_number")
@@ -72,21 +59,3 @@ class PerformanceRatingAdmin(ReadOnlyHistoryAdmin):
     list_filter = ("year", "rating")
     search_fields = ("staff__full_name", "staff__staff_code")
     autocomplete_fields = ("staff",)
-
-
-class BallotInline(admin.TabularInline):
-    model = CouncilBallot
-    extra = 0
-    readonly_fields = ("nomination", "votes_for", "votes_against", "invalid", "passed")
-    can_delete = False
-
-
-@admin.register(CouncilSession)
-class CouncilSessionAdmin(ReadOnlyHistoryAdmin):
-    list_display = ("title", "meeting_date", "members_present", "total_members", "status")
-    list_filter = ("status",)
-    inlines = [BallotInline]
-
-    def has_change_permission(self, request, obj=None):
-        # Sessions are worked on the office's pages, which close them through the service.
-        return False

@@ -6,7 +6,7 @@ them in the admin; ``seed_rules`` only adds what is missing, so it never overwri
 
 from nominations.models import AwardType
 
-from .models import AwardRule, CouncilPolicy
+from .models import AwardRule
 from .rules import validate_params
 
 L = "Luật TĐKT 06/2022/QH15"
@@ -176,15 +176,9 @@ for _code in COLLECTIVE_FORMS:
 # Every other award type: the general rule only (its own criteria cannot be read from the data).
 GENERAL_ONLY = [ONE_AWARD]
 
-POLICY_SOURCE = (
-    "Cấu hình mặc định, sửa theo Quy chế hoạt động của Hội đồng: 9/10 tổng số thành viên là tỷ lệ "
-    "của NĐ 91/2017/NĐ-CP Điều 45 khoản 8 (ĐÃ HẾT HIỆU LỰC từ 01/01/2024; NĐ 98/2023 không quy định "
-    "tỷ lệ cho Hội đồng cấp Sở); có mặt 2/3 theo NĐ 98/2023/NĐ-CP Điều 47 (Hội đồng Trung ương)."
-)
-
 
 def seed_rules() -> None:
-    """Add the default rules and council policies that are missing (idempotent)."""
+    """Add the default rules that are missing (idempotent)."""
     for award in AwardType.objects.all():
         existing = set(AwardRule.objects.filter(award_type=award).values_list("rule", flat=True))
         for order, (code, params, source, active) in enumerate(DEFAULT_RULES.get(award.code, GENERAL_ONLY)):
@@ -197,5 +191,3 @@ def seed_rules() -> None:
                     is_active=active,
                     sort_order=order * 10,
                 )
-        if award.needs_council_vote and not CouncilPolicy.objects.filter(award_type=award).exists():
-            CouncilPolicy.objects.create(award_type=award, source=POLICY_SOURCE)

@@ -6,13 +6,18 @@ apply to an award type, with which figures, is data (``AwardRule``, edited in th
 ``RULES`` declares each rule's parameters so the admin can check them.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
-from .facts import Facts
-from .models import LEVEL_RANK, RATING_RANK, InitiativeLevel, Rating
+from .scales import LEVEL_RANK, RATING_RANK, InitiativeLevel, Rating
+
+if TYPE_CHECKING:  # rules read facts but never build them
+    from .facts import Facts
 
 PASS = "pass"  # noqa: S105 (an outcome, not a password)
 FAIL = "fail"

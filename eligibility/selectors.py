@@ -1,7 +1,7 @@
 """Reads of the eligibility app for pages of other apps."""
 
 from .engine import FAIL, UNKNOWN, evaluate
-from .models import CouncilBallot, Initiative
+from .models import Initiative
 
 
 def eligibility_of(nomination) -> dict:
@@ -16,7 +16,3 @@ def eligibility_of(nomination) -> dict:
 
 def initiatives_of(nomination):
     return Initiative.objects.filter(nominations=nomination).order_by("-year", "title")
-
-
-def ballots_of(nomination):
-    return CouncilBallot.objects.filter(nomination=nomination).select_related("session")

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from audit.admin import ReadOnlyHistoryAdmin
+from common.admin import ReadOnlyHistoryAdmin
 
 from .models import Attachment, AwardRecord, AwardType, Campaign, Nomination, Staff, Unit
 

@@ -38,7 +38,10 @@ def claim(notification_id: int, worker: str) -> bool:
     )
     return bool(
         Notification.objects.filter(claimable, pk=notification_id).update(
-            email_status=EmailStatus.SENDING, claimed_at=now, claimed_by=worker[:100], attempts=F("attempts") + 1
+            email_status=EmailStatus.SENDING,
+            claimed_at=now,
+            claimed_by=worker[:100],
+            attempts=F("attempts") + 1,
         )
     )
 
@@ -74,7 +77,9 @@ def deliver(notification_id: int, worker: str = "") -> Outcome:
 def _failed_attempt(notification: Notification, exc: Exception) -> Outcome:
     error = f"{type(exc).__name__}: {exc}"[:2000]
     if notification.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
-        Notification.objects.filter(pk=notification.pk).update(email_status=EmailStatus.FAILED, last_error=error)
+        Notification.objects.filter(pk=notification.pk).update(
+            email_status=EmailStatus.FAILED, last_error=error
+        )
         return Outcome(failed=True)
     wait = backoff(notification.attempts)
     Notification.objects.filter(pk=notification.pk).update(

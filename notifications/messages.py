@@ -14,15 +14,13 @@ HEADLINES = {
     Kind.REJECTED: lambda c: _("Dossier %(code)s (%(nominee)s) was rejected.") % c,
     Kind.APPROVED: lambda c: _("Dossier %(code)s (%(nominee)s) was approved by the Director.") % c,
     Kind.FORWARDED: lambda c: _("Dossier %(code)s (%(nominee)s) was forwarded to: %(authority)s.") % c,
-    Kind.DECISION_ISSUED: lambda c: _(
-        "Decision %(number)s of %(date)s awards “%(award)s” to %(nominee)s (dossier %(code)s)."
-    )
-    % c,
+    Kind.DECISION_ISSUED: lambda c: (
+        _("Decision %(number)s of %(date)s awards “%(award)s” to %(nominee)s (dossier %(code)s).") % c
+    ),
     Kind.REMINDER: lambda c: _("Dossier %(code)s (%(nominee)s) is due on %(due)s at: %(step)s.") % c,
-    Kind.ESCALATION: lambda c: _(
-        "Dossier %(code)s (%(nominee)s) passed its due date %(due)s at: %(step)s (held by %(holder)s)."
-    )
-    % c,
+    Kind.ESCALATION: lambda c: (
+        _("Dossier %(code)s (%(nominee)s) passed its due date %(due)s at: %(step)s (held by %(holder)s).") % c
+    ),
     Kind.DIGEST: lambda c: _("Your notifications of %(date)s.") % c,
     Kind.CAMPAIGN_REMINDER: lambda c: (
         _("Campaign “%(campaign)s”: %(unit)s has yet to %(task)s; the deadline is %(due)s.") % c

@@ -44,7 +44,11 @@ class Notification(models.Model):
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
     email_status = models.CharField(
-        _("email status"), max_length=20, choices=EmailStatus.choices, default=EmailStatus.PENDING, db_index=True
+        _("email status"),
+        max_length=20,
+        choices=EmailStatus.choices,
+        default=EmailStatus.PENDING,
+        db_index=True,
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(null=True, blank=True)

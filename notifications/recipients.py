@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 
 from permissions.roles import Role
-from workflows.permissions import eligible_workers
+from workflows.selectors import eligible_workers
 from workflows.steps import STEPS
 
 UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD)

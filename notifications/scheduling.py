@@ -36,7 +36,9 @@ def send_reminders(*, now) -> int:
     window = now + timedelta(hours=settings.REMINDER_HOURS_BEFORE_DUE)
     written = 0
     for row in rows(_open_tasks().filter(deadline__due_at__gt=now, deadline__due_at__lte=window)):
-        people = [row.task.owner] if row.task.owner else recipients.step_workers(row.step.name, row.nomination)
+        people = (
+            [row.task.owner] if row.task.owner else recipients.step_workers(row.step.name, row.nomination)
+        )
         written += len(
             notify(
                 people,

@@ -121,8 +121,7 @@ def due_for_sending():
     """Pending mails, and retries whose wait is over."""
     now = timezone.now()
     return Notification.objects.filter(
-        Q(email_status=EmailStatus.PENDING)
-        | Q(email_status=EmailStatus.RETRYING, next_attempt_at__lte=now)
+        Q(email_status=EmailStatus.PENDING) | Q(email_status=EmailStatus.RETRYING, next_attempt_at__lte=now)
     ).order_by("id")
 
 

@@ -6,7 +6,7 @@ import os
 from celery import shared_task
 from django.utils import timezone
 
-from . import mail, scheduling, services
+from . import campaign_reminders, mail, scheduling, services
 
 
 @shared_task(bind=True, acks_late=True, max_retries=None)
@@ -47,3 +47,9 @@ def fire_workflow_timers() -> int:
     from viewflow.workflow.timers import fire_due_timers
 
     return fire_due_timers()
+
+
+@shared_task
+def send_campaign_reminders() -> int:
+    """Daily (CELERY_BEAT_SCHEDULE): remind units missing a registration or a results report."""
+    return campaign_reminders.send_campaign_reminders()

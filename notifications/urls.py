@@ -11,4 +11,5 @@ urlpatterns = [
     path("settings/", views.notification_settings, name="settings"),
     path("outbox/", views.outbox, name="outbox"),
     path("outbox/<int:pk>/resend/", views.resend, name="resend"),
+    path("campaigns/<int:pk>/remind/", views.campaign_remind, name="campaign_remind"),
 ]

@@ -9,16 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from permissions.roles import Role, has_role
+from nominations.models import Campaign
+from permissions import policy
 
-from . import services
+from . import campaign_reminders, services
 from .forms import NotificationSettingsForm
 from .kinds import OPTIONAL
 from .models import EmailStatus, Notification
-
-
-def may_watch_outbox(user) -> bool:
-    return user.is_superuser or has_role(user, Role.OFFICE_HEAD, Role.ADMINISTRATOR)
 
 
 @login_required
@@ -62,7 +59,7 @@ def notification_settings(request):
 
 @login_required
 def outbox(request):
-    if not may_watch_outbox(request.user):
+    if not policy.can_manage_outbox(request.user):
         raise PermissionDenied
     problems = Notification.objects.filter(
         email_status__in=[EmailStatus.FAILED, EmailStatus.RETRYING, EmailStatus.PENDING]
@@ -74,9 +71,21 @@ def outbox(request):
 @login_required
 @require_POST
 def resend(request, pk):
-    if not may_watch_outbox(request.user):
+    if not policy.can_manage_outbox(request.user):
         raise PermissionDenied
     notification = get_object_or_404(Notification, pk=pk)
     services.resend(notification)
     messages.success(request, _("The mail will be sent again."))
     return redirect("notifications:outbox")
+
+
+@login_required
+@require_POST
+def campaign_remind(request, pk):
+    """The office's *Remind* button on a campaign's page (once a day per unit at most)."""
+    if not policy.can_manage_campaigns(request.user):
+        raise PermissionDenied(_("Only the Department office manages campaigns and rounds."))
+    campaign = get_object_or_404(Campaign, pk=pk)
+    count = campaign_reminders.remind_campaign(campaign, force=True)
+    messages.success(request, _("%(count)s reminders were sent.") % {"count": count})
+    return redirect("campaigns:detail", pk=campaign.pk)

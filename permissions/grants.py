@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import assign_perm, remove_perm
 
-from audit.services import record_permission_change
+from common.events import permission_changed
 
 VIEW = "nominations.view_nomination"
 CHANGE = "nominations.change_nomination"
@@ -39,7 +39,8 @@ def sync_user_unit_group(user) -> None:
 def grant_unit_access(nomination, *, can_edit: bool) -> None:
     """Let the nominating unit see the dossier, and edit it when ``can_edit``.
 
-    Only what actually changes is written, and each grant or revocation enters the audit trail."""
+    Only what actually changes is written; each grant or revocation is announced
+    (``common.events.permission_changed``) and so enters the audit trail."""
     group = unit_group(nomination.unit)
     held = {
         f"nominations.{codename}" for codename in ObjectPermissionChecker(group).get_group_perms(nomination)
@@ -47,7 +48,9 @@ def grant_unit_access(nomination, *, can_edit: bool) -> None:
     wanted = {VIEW, CHANGE} if can_edit else {VIEW}
     for perm in sorted(wanted - held):
         assign_perm(perm, group, nomination)
-        record_permission_change(granted=True, permission=perm, holder=group, target=nomination)
+        permission_changed.send(sender=Group, granted=True, permission=perm, holder=group, target=nomination)
     if not can_edit and CHANGE in held:
         remove_perm(CHANGE, group, nomination)
-        record_permission_change(granted=False, permission=CHANGE, holder=group, target=nomination)
+        permission_changed.send(
+            sender=Group, granted=False, permission=CHANGE, holder=group, target=nomination
+        )

@@ -24,9 +24,6 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
-# Roles whose members work inside one unit and see only that unit's dossiers.
-UNIT_ROLES = frozenset({Role.UNIT_OFFICER, Role.UNIT_HEAD})
-
 _READ_ALL_DOSSIERS = [
     "nominations.view_nomination",
     "nominations.view_attachment",
@@ -60,10 +57,6 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.INSPECTOR: _READ_ALL_DOSSIERS,
     Role.ADMINISTRATOR: _MASTER_DATA,
 }
-
-
-def role_group(role: str) -> Group:
-    return Group.objects.get(name=role)
 
 
 def _permissions(codes: list[str]) -> list[Permission]:

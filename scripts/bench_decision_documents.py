@@ -46,7 +46,7 @@ def seed_decision():
     from django.contrib.auth.models import Group
 
     from nominations.models import AwardType, Staff, Unit
-    from nominations.services import create_nomination
+    from workflows.drafting import create_nomination
     from workflows.models import AwardDecision
 
     existing = AwardDecision.objects.filter(number=NUMBER).first()

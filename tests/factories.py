@@ -6,8 +6,8 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from nominations import services
 from nominations.models import AwardType, Campaign, Staff, Unit
+from workflows import drafting as services
 
 DEFAULT_PASSWORD = "Mật-khẩu-thử-2024"
 

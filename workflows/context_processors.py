@@ -1,7 +1,5 @@
-from permissions.roles import has_role
+from permissions import policy
 
-from .decision_views import READERS
-from .permissions import may_dispatch
 from .steps import STEPS
 
 
@@ -12,8 +10,8 @@ def workflow_nav(request):
         return {}
     return {
         "wf_nav": {
-            "works_on_steps": any(has_role(user, *step.roles) for step in STEPS.values()),
-            "can_dispatch": any(may_dispatch(user, step) for step in STEPS.values()),
-            "can_read_decisions": has_role(user, *READERS),
+            "works_on_steps": policy.works_on_some_step(user),
+            "can_dispatch": any(policy.may_dispatch_step(user, name) for name in STEPS),
+            "can_read_decisions": policy.can_read_decisions(user),
         }
     }

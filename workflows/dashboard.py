@@ -3,10 +3,10 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from nominations import selectors as nomination_selectors
 from nominations.models import AwardType, Campaign, NominationStatus, Staff, Unit
-from permissions.roles import Role, has_role
+from permissions import policy
 
+from . import dossier_selectors as nomination_selectors
 from . import selectors
 
 PREVIEW = 8
@@ -25,10 +25,12 @@ def home(request):
         "queue_rows": selectors.rows(queue[:PREVIEW]),
         "queue_count": queue.count(),
         "open_campaigns": Campaign.objects.filter(is_open=True)[:5],
-        "is_inspector": has_role(user, Role.INSPECTOR),
+        "is_inspector": policy.is_inspector(user),
     }
     if user.has_perm("nominations.add_nomination") and user.unit_id:
-        drafts = nomination_selectors.nomination_list(user, status=NominationStatus.DRAFT, unit=user.unit)
+        drafts = nomination_selectors.nomination_list(user).filter(
+            status=NominationStatus.DRAFT, unit=user.unit
+        )
         context["drafts"] = drafts[:PREVIEW]
     if user.is_staff:
         context["master_data"] = [

@@ -7,18 +7,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from permissions.roles import has_role
+from permissions import policy
 
 from . import decisions
 from .forms import DecisionForm
 from .models import AwardDecision
 from .services import WorkflowError
 
-READERS = (*decisions.OFFICE_ROLES, *decisions.SIGNER_ROLES, "inspector")
-
 
 def _require_reader(user):
-    if not has_role(user, *READERS):
+    if not policy.can_read_decisions(user):
         raise PermissionDenied(
             _("Decisions are read by the Department office, the directors and inspectors.")
         )
@@ -32,7 +30,7 @@ def decision_list(request):
         "workflows/decision_list.html",
         {
             "decisions": AwardDecision.objects.select_related("signer", "prepared_by"),
-            "can_prepare": has_role(request.user, *decisions.OFFICE_ROLES),
+            "can_prepare": policy.can_prepare_decisions(request.user),
             "waiting_count": decisions.decidable_nominations().count(),
         },
     )
@@ -40,7 +38,7 @@ def decision_list(request):
 
 @login_required
 def decision_create(request):
-    if not has_role(request.user, *decisions.OFFICE_ROLES):
+    if not policy.can_prepare_decisions(request.user):
         raise PermissionDenied(_("Only the Department office prepares decisions."))
     form = DecisionForm(request.POST or None, candidates=decisions.decidable_nominations())
     if request.method == "POST" and form.is_valid():
@@ -64,8 +62,8 @@ def decision_detail(request, pk):
         {
             "decision": decision,
             "groups": decisions.awardees_by_kind(decision),
-            "can_submit": decision.status == "draft" and has_role(request.user, *decisions.OFFICE_ROLES),
-            "can_sign": decision.status == "submitted" and has_role(request.user, *decisions.SIGNER_ROLES),
+            "can_submit": decision.status == "draft" and policy.can_prepare_decisions(request.user),
+            "can_sign": decision.status == "submitted" and policy.can_sign_decisions(request.user),
         },
     )
 

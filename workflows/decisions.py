@@ -6,18 +6,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.acting import acting
 from nominations.models import Nomination, NominationStatus
 from nominations.services import record_award
-from permissions.roles import Role, has_role
+from permissions import policy
 
 from . import events
-from .context import acting
 from .flows import NominationFlow
 from .models import AwardDecision, DecisionStatus
 from .services import WorkflowError
-
-OFFICE_ROLES = (Role.OFFICE_REVIEWER, Role.OFFICE_HEAD)
-SIGNER_ROLES = (Role.DIRECTOR, Role.DEPUTY_DIRECTOR)
 
 
 def decidable_nominations():
@@ -32,7 +29,7 @@ def decidable_nominations():
 
 @transaction.atomic
 def prepare_decision(*, by, number: str, decision_date, title: str, nominations) -> AwardDecision:
-    if not has_role(by, *OFFICE_ROLES):
+    if not policy.can_prepare_decisions(by):
         raise WorkflowError(_("Only the Department office prepares decisions."))
     nominations = list(nominations)
     if not nominations:
@@ -59,7 +56,7 @@ def prepare_decision(*, by, number: str, decision_date, title: str, nominations)
 
 @transaction.atomic
 def submit_decision(decision: AwardDecision, *, by) -> AwardDecision:
-    if not has_role(by, *OFFICE_ROLES):
+    if not policy.can_prepare_decisions(by):
         raise WorkflowError(_("Only the Department office submits decisions."))
     decision = AwardDecision.objects.select_for_update().get(pk=decision.pk)
     if decision.status != DecisionStatus.DRAFT:
@@ -73,7 +70,7 @@ def submit_decision(decision: AwardDecision, *, by) -> AwardDecision:
 
 @transaction.atomic
 def return_decision(decision: AwardDecision, *, by, comment: str) -> AwardDecision:
-    if not has_role(by, *SIGNER_ROLES):
+    if not policy.can_sign_decisions(by):
         raise WorkflowError(_("Only the Director or a deputy signs decisions."))
     if not comment.strip():
         raise WorkflowError(_("Say why the decision is returned."))
@@ -93,7 +90,7 @@ def return_decision(decision: AwardDecision, *, by, comment: str) -> AwardDecisi
 @transaction.atomic
 def issue_decision(decision: AwardDecision, *, by) -> AwardDecision:
     """Sign and issue: every dossier in it becomes DECIDED and enters the award history."""
-    if not has_role(by, *SIGNER_ROLES):
+    if not policy.can_sign_decisions(by):
         raise WorkflowError(_("Only the Director or a deputy signs decisions."))
     decision = AwardDecision.objects.select_for_update().get(pk=decision.pk)
     if decision.status != DecisionStatus.SUBMITTED:

@@ -11,6 +11,8 @@ from viewflow.workflow import flow
 from viewflow.workflow.flow.views import UpdateProcessView
 from viewflow.workflow.lock import SelectForUpdateLock
 
+from permissions import policy
+
 from . import hooks
 from .models import NominationProcess
 from .steps import STEPS, Decision
@@ -28,9 +30,8 @@ class StepView(flow.View):
         self.onCreate(hooks.step_created)
 
     def can_assign(self, user, task):
-        from .permissions import may_work_on
-
-        return task.owner_id is None and may_work_on(user, self.step, task.process.coerced)
+        unit_id = task.process.coerced.nomination.unit_id
+        return task.owner_id is None and policy.may_work_on_step(user, self.step.name, unit_id=unit_id)
 
 
 def decided(*decisions):

@@ -2,8 +2,6 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from nominations.filters import NominationFilterForm
-
 from .steps import STEPS, Decision, Step
 
 
@@ -89,18 +87,6 @@ class ReassignForm(forms.Form):
     def __init__(self, *args, workers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = workers
-
-
-class TaskFilterForm(NominationFilterForm):
-    """The dossier filters, plus the step and the due date."""
-
-    step = forms.ChoiceField(
-        label=_("Step"),
-        required=False,
-        choices=[("", _("All steps"))] + [(n, s.label) for n, s in STEPS.items()],
-    )
-    due_before = forms.DateField(label=_("Due by"), required=False)
-    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
 
 
 class DecisionForm(forms.Form):

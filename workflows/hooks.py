@@ -7,11 +7,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from common.acting import current
 from nominations.models import NominationStatus
 from permissions.grants import grant_unit_access
 
 from . import events
-from .context import current
 from .models import StepDeadline
 
 

@@ -6,6 +6,7 @@ Every list is one query (plus pagination's count), whatever the number of dossie
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -15,11 +16,10 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from nominations.models import NominationStatus
-from nominations.text import fold
+from permissions import policy
 from permissions.roles import roles_of
 
 from .flows import NominationFlow
-from .permissions import may_dispatch, may_work_on
 from .steps import DECISION_LABELS, STEPS, Step
 
 SUBMITTED_LABEL = _("Submitted to the unit head")
@@ -35,8 +35,12 @@ _TASK_RELATED = (
 )
 
 
+# From a viewflow task to its dossier.
+NOMINATION_PATH = "process__nominationprocess__nomination__"
+
+
 def _nomination_path(field: str) -> str:
-    return f"process__nominationprocess__nomination__{field}"
+    return f"{NOMINATION_PATH}{field}"
 
 
 def human_tasks() -> QuerySet:
@@ -61,67 +65,31 @@ def _may_claim(user) -> Q:
     return condition
 
 
-@dataclass
-class TaskFilters:
-    query: str = ""
-    step: str = ""
-    campaign: object = None
-    unit: object = None
-    award_type: object = None
-    status: str = ""
-    due_before: object = None
-    overdue: bool = False
-
-
-def apply_filters(qs: QuerySet, filters: TaskFilters | None) -> QuerySet:
-    if filters is None:
-        return qs
-    if filters.query:
-        for word in fold(filters.query).split():
-            qs = qs.filter(**{_nomination_path("search_key__contains"): word})
-    if filters.step in HUMAN_NODES:
-        qs = qs.filter(flow_task=HUMAN_NODES[filters.step])
-    if filters.campaign:
-        qs = qs.filter(**{_nomination_path("campaign"): filters.campaign})
-    if filters.unit:
-        qs = qs.filter(**{_nomination_path("unit"): filters.unit})
-    if filters.award_type:
-        qs = qs.filter(**{_nomination_path("award_type"): filters.award_type})
-    if filters.status:
-        qs = qs.filter(**{_nomination_path("status"): filters.status})
-    if filters.due_before:
-        end = timezone.make_aware(datetime.combine(filters.due_before, datetime.max.time()))
-        qs = qs.filter(deadline__due_at__lte=end)
-    if filters.overdue:
-        qs = qs.filter(deadline__due_at__lt=timezone.now())
-    return qs
-
-
-def inbox(user, filters: TaskFilters | None = None) -> QuerySet:
+def inbox(user) -> QuerySet:
     """Tasks assigned to ``user`` and waiting for them, soonest due first."""
     qs = human_tasks().filter(owner=user, status=STATUS.ASSIGNED)
-    return apply_filters(qs, filters).order_by("deadline__due_at", "id")
+    return qs.order_by("deadline__due_at", "id")
 
 
-def queue(user, filters: TaskFilters | None = None) -> QuerySet:
+def queue(user) -> QuerySet:
     """Unclaimed tasks ``user`` may take."""
     qs = human_tasks().filter(_may_claim(user), status=STATUS.NEW)
-    return apply_filters(qs, filters).order_by("deadline__due_at", "id")
+    return qs.order_by("deadline__due_at", "id")
 
 
-def archive(user, filters: TaskFilters | None = None) -> QuerySet:
+def archive(user) -> QuerySet:
     """Tasks ``user`` completed, newest first."""
     qs = human_tasks().filter(owner=user, status=STATUS.DONE)
-    return apply_filters(qs, filters).order_by("-finished", "-id")
+    return qs.order_by("-finished", "-id")
 
 
-def dispatchable(user, filters: TaskFilters | None = None) -> QuerySet:
+def dispatchable(user) -> QuerySet:
     """Open tasks of the steps ``user`` may hand on (head of the office, director)."""
-    names = [step.name for step in STEPS.values() if may_dispatch(user, step)]
+    names = [step.name for step in STEPS.values() if policy.may_dispatch_step(user, step.name)]
     qs = human_tasks().filter(
         flow_task__in=[HUMAN_NODES[n] for n in names], status__in=[STATUS.NEW, STATUS.ASSIGNED]
     )
-    return apply_filters(qs, filters).order_by("deadline__due_at", "id")
+    return qs.order_by("deadline__due_at", "id")
 
 
 def task_for(user, task_id: int) -> Task:
@@ -135,7 +103,19 @@ def task_for(user, task_id: int) -> Task:
 def may_open(user, task) -> bool:
     step = STEPS[task.flow_task.name]
     process = task.process.nominationprocess
-    return task.owner_id == user.pk or may_work_on(user, step, process) or may_dispatch(user, step)
+    return (
+        task.owner_id == user.pk
+        or policy.may_work_on_step(user, step.name, unit_id=process.nomination.unit_id)
+        or policy.may_dispatch_step(user, step.name)
+    )
+
+
+def eligible_workers(step: Step, nomination):
+    """Active people who may work on ``step`` of ``nomination`` (to hand a task to)."""
+    users = get_user_model().objects.filter(is_active=True, groups__name__in=step.roles).distinct()
+    if step.unit_scoped:
+        users = users.filter(unit_id=nomination.unit_id)
+    return users.order_by("full_name", "username")
 
 
 def open_task_of(nomination) -> Task | None:

@@ -7,16 +7,16 @@ from django.utils.translation import gettext as _
 from viewflow.fsm import TransitionNotAllowed
 from viewflow.workflow.status import STATUS
 
+from common.acting import acting
 from nominations.models import NominationStatus
 from nominations.services import record_award
+from permissions import policy
 from permissions.selectors import can_edit_nomination
 
-from . import events
-from .context import acting
+from . import events, selectors
 from .flows import NominationFlow
 from .hooks import set_status
 from .models import NominationProcess
-from .permissions import eligible_workers, may_dispatch, may_work_on
 from .steps import DECISION_LABELS, Decision, step_of
 
 
@@ -105,9 +105,9 @@ def reassign_task(task, by, to):
     """The head of the office (or the director, to a deputy) hands a task to someone else."""
     step = step_of(task)
     nomination = task.process.coerced.nomination
-    if step is None or not may_dispatch(by, step):
+    if step is None or not policy.may_dispatch_step(by, step.name):
         raise WorkflowError(_("You may not reassign this task."), nomination)
-    if not eligible_workers(step, nomination).filter(pk=to.pk).exists():
+    if not selectors.eligible_workers(step, nomination).filter(pk=to.pk).exists():
         raise WorkflowError(
             _("%(name)s cannot work on this step.") % {"name": to.get_full_name()}, nomination
         )
@@ -217,7 +217,7 @@ def complete_task(
                 % {"code": nomination.code, "name": task.owner.get_full_name()},
                 nomination,
             )
-        if not may_work_on(user, step, activation.process):
+        if not policy.may_work_on_step(user, step.name, unit_id=activation.process.nomination.unit_id):
             raise WorkflowError(
                 _("You may not act on dossier %(code)s.") % {"code": nomination.code}, nomination
             )

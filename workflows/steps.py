@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from nominations.models import NominationStatus
-from permissions.roles import Role
+from permissions import policy
 
 
 class Decision:
@@ -51,14 +51,20 @@ class Step:
     name: str
     label: str
     status: str
-    roles: frozenset
-    unit_scoped: bool  # True: only people of the nominating unit work on it
     decisions: tuple
     comment_required: frozenset = field(default_factory=frozenset)
-    # Who may hand the step to someone else (the head of the office, the director).
-    dispatchers: frozenset = field(default_factory=frozenset)
     # Decisions only a service takes (the council's result when its session closes).
     automatic: frozenset = field(default_factory=frozenset)
+
+    # Who works on it, and who may hand it on, is the policy's to say.
+    @property
+    def roles(self) -> frozenset:
+        return policy.STEP_WORKERS[self.name]
+
+    @property
+    def unit_scoped(self) -> bool:
+        """Only people of the nominating unit work on it."""
+        return self.name in policy.UNIT_STEPS
 
     def decision_choices(self):
         return [(d, DECISION_LABELS[d]) for d in self.decisions if d not in self.automatic]
@@ -68,8 +74,6 @@ class Step:
         return [(d, DECISION_LABELS[d]) for d in self.decisions if d not in NEEDS_DETAILS | self.automatic]
 
 
-OFFICE = frozenset({Role.OFFICE_REVIEWER, Role.OFFICE_HEAD})
-
 STEPS = {
     step.name: step
     for step in [
@@ -77,8 +81,6 @@ STEPS = {
             "unit_signoff",
             _("Unit head signoff"),
             NominationStatus.UNIT_SIGNOFF,
-            frozenset({Role.UNIT_HEAD}),
-            True,
             (Decision.SUBMIT, Decision.RETURN),
             frozenset({Decision.RETURN}),
         ),
@@ -86,26 +88,19 @@ STEPS = {
             "revise",
             _("Revision by the unit"),
             NominationStatus.RETURNED,
-            frozenset({Role.UNIT_OFFICER}),
-            True,
             (Decision.RESUBMIT,),
         ),
         Step(
             "office_review",
             _("Department office review"),
             NominationStatus.OFFICE_REVIEW,
-            OFFICE,
-            False,
             (Decision.FORWARD, Decision.RETURN, Decision.REJECT),
             frozenset({Decision.RETURN, Decision.REJECT}),
-            frozenset({Role.OFFICE_HEAD}),
         ),
         Step(
             "union_consultation",
             _("Trade-union consultation"),
             NominationStatus.UNION_CONSULTATION,
-            frozenset({Role.TRADE_UNION}),
-            False,
             (Decision.AGREE, Decision.AGREE_WITH_REMARKS, Decision.DISAGREE),
             frozenset({Decision.AGREE_WITH_REMARKS, Decision.DISAGREE}),
         ),
@@ -113,30 +108,21 @@ STEPS = {
             "council_vote",
             _("Emulation council vote"),
             NominationStatus.COUNCIL_VOTE,
-            OFFICE,
-            False,
             (Decision.PASSED, Decision.FAILED),
-            dispatchers=frozenset({Role.OFFICE_HEAD}),
             automatic=frozenset({Decision.PASSED, Decision.FAILED}),
         ),
         Step(
             "director_signoff",
             _("Director signoff"),
             NominationStatus.DIRECTOR_SIGNOFF,
-            frozenset({Role.DIRECTOR, Role.DEPUTY_DIRECTOR}),
-            False,
             (Decision.APPROVE, Decision.RETURN, Decision.REJECT),
             frozenset({Decision.RETURN, Decision.REJECT}),
-            frozenset({Role.DIRECTOR}),
         ),
         Step(
             "record_higher_result",
             _("Higher authority's result"),
             NominationStatus.FORWARDED,
-            OFFICE,
-            False,
             (Decision.AWARDED, Decision.NOT_AWARDED),
-            dispatchers=frozenset({Role.OFFICE_HEAD}),
         ),
     ]
 }

@@ -16,21 +16,15 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from eligibility.selectors import eligibility_of, initiatives_of
+from permissions import policy
 from permissions.selectors import get_visible_nomination
 
 from . import selectors, services
-from .forms import BatchForm, ReassignForm, StepDecisionForm, TaskFilterForm
-from .permissions import eligible_workers, may_dispatch, may_work_on
-from .selectors import TaskFilters
+from .filters import TaskFilter
+from .forms import BatchForm, ReassignForm, StepDecisionForm
 from .steps import STEPS
 
 PAGE_SIZE = 50
-
-
-def _filters(request) -> tuple[TaskFilterForm, TaskFilters]:
-    form = TaskFilterForm(request.GET or None, user=request.user)
-    data = form.cleaned_data if form.is_valid() else {}
-    return form, TaskFilters(**{k: v for k, v in data.items() if v})
 
 
 def _back(request, default: str):
@@ -41,8 +35,8 @@ def _back(request, default: str):
 
 
 def _task_list(request, *, title, source, template, kind):
-    form, filters = _filters(request)
-    page = Paginator(source(request.user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = TaskFilter(request.GET or None, source(request.user), user=request.user)
+    page = Paginator(filters.results, PAGE_SIZE).get_page(request.GET.get("page"))
     task_rows = selectors.rows(page.object_list)
     return render(
         request,
@@ -50,11 +44,11 @@ def _task_list(request, *, title, source, template, kind):
         {
             "title": title,
             "kind": kind,
-            "filters": form,
+            "filters": filters,
             "page": page,
             "groups": selectors.group_by_step(task_rows),
             "rows": task_rows,
-            "query_string": form.query_string_without_page(),
+            "query_string": filters.query_string_without_page(),
         },
     )
 
@@ -118,7 +112,6 @@ def task_detail(request, task_id):
         )
         return redirect("workflows:inbox")
     nomination = row.nomination
-    process = task.process.nominationprocess
     return render(
         request,
         "workflows/task_detail.html",
@@ -128,9 +121,10 @@ def task_detail(request, task_id):
             "nomination": nomination,
             "form": form,
             "is_mine": task.owner_id == request.user.pk and task.status == "ASSIGNED",
-            "can_claim": task.status == "NEW" and may_work_on(request.user, step, process),
-            "reassign_form": ReassignForm(workers=eligible_workers(step, nomination))
-            if may_dispatch(request.user, step) and task.status in ("NEW", "ASSIGNED")
+            "can_claim": task.status == "NEW"
+            and policy.may_work_on_step(request.user, step.name, unit_id=nomination.unit_id),
+            "reassign_form": ReassignForm(workers=selectors.eligible_workers(step, nomination))
+            if policy.may_dispatch_step(request.user, step.name) and task.status in ("NEW", "ASSIGNED")
             else None,
             "tracking": selectors.tracking(nomination),
             "attachments": nomination.attachments.select_related("uploaded_by"),
@@ -172,7 +166,7 @@ def task_reassign(request, task_id):
     task = selectors.task_for(request.user, task_id)
     step = STEPS[task.flow_task.name]
     nomination = task.process.nominationprocess.nomination
-    form = ReassignForm(request.POST, workers=eligible_workers(step, nomination))
+    form = ReassignForm(request.POST, workers=selectors.eligible_workers(step, nomination))
     if not form.is_valid():
         messages.error(request, _("Choose who should take the task."))
     else:
@@ -232,7 +226,7 @@ def submit_nomination(request, code):
         messages.success(
             request, _("Dossier %(code)s was sent to the unit head.") % {"code": nomination.code}
         )
-    return redirect("nominations:detail", code=nomination.code)
+    return redirect("dossiers:detail", code=nomination.code)
 
 
 @login_required

@@ -2,14 +2,23 @@
 changes, reason, search key, and the hash chain. Existing rows (sign-ins) are numbered and
 chained in the order they were written."""
 
+import unicodedata
+
 import django.db.models.deletion
 import django.utils.timezone
 from django.db import migrations, models
 
 
+def fold(text):
+    # A frozen copy of common.text.fold as it was when this migration was written.
+    decomposed = unicodedata.normalize("NFD", text or "")
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.replace("đ", "d").replace("Đ", "D")
+    return " ".join(stripped.lower().split())
+
+
 def chain_existing_events(apps, schema_editor):
     from audit.chain import GENESIS_HASH, compute_hash, jsonable
-    from nominations.text import fold
 
     AuditEvent = apps.get_model("audit", "AuditEvent")
     ChainHead = apps.get_model("audit", "ChainHead")

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..text import fold
+from common.text import fold
 
 
 class UnitKind(models.TextChoices):

@@ -5,11 +5,11 @@ import pytest
 
 from audit.models import EventType
 from audit.selectors import dossier_events
-from nominations import services as nomination_services
 from tests.audit.conftest import prepare_decision
 from tests.factories import make_nomination
 from tests.workflows.conftest import act, to_director
 from workflows import decisions
+from workflows import drafting as nomination_services
 from workflows.steps import Decision
 
 pytestmark = pytest.mark.django_db

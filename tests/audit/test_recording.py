@@ -8,14 +8,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from audit.models import AuditEvent, EventType
-from nominations import services as nomination_services
+from common.acting import acting
 from nominations.models import Campaign
 from permissions.grants import CHANGE, VIEW, unit_group_name
 from tests.audit.conftest import events, last, prepare_decision
 from tests.factories import DEFAULT_PASSWORD, CampaignFactory, UserFactory, make_nomination
 from tests.workflows.conftest import act, open_task, to_director, to_office
 from workflows import decisions, services
-from workflows.context import acting
+from workflows import drafting as nomination_services
 from workflows.flows import NominationFlow
 from workflows.steps import Decision
 

@@ -7,9 +7,10 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 from viewflow.workflow.status import STATUS
 
-from nominations import services as nomination_services
+from demo import dossiers as demo
 from nominations.models import AwardType, Campaign, Nomination, NominationBasis, Staff, Unit
-from workflows import demo, services
+from workflows import drafting as nomination_services
+from workflows import services
 from workflows.selectors import HUMAN_NODES, human_tasks, open_task_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 
-from campaigns import reminders, services, tasks
+from campaigns import services
+from notifications import campaign_reminders as reminders
+from notifications import tasks
 from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +48,7 @@ def test_missing_results_reports_are_reminded_too(campaign, officer_a):
 
 
 def test_the_office_button_reminds_now(campaign, office, officer_a, login):
-    response = login(office).post(f"/campaigns/{campaign.pk}/remind/")
+    response = login(office).post(f"/notifications/campaigns/{campaign.pk}/remind/")
     assert response.status_code == 302
     assert not Notification.objects.exists()  # both deadlines of the fixture are in the past
 

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from council.defaults import seed_policies
 from eligibility.defaults import seed_rules
 from eligibility.facts import AwardFact, DossierFact, Facts, InitiativeFact
 from tests.factories import AwardTypeFactory
@@ -47,6 +48,7 @@ def catalogue(db):
         for code, (name, vote) in types.items()
     }
     seed_rules()
+    seed_policies()
     return made
 
 

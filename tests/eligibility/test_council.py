@@ -6,9 +6,9 @@ import io
 import pytest
 from docx import Document
 
-from eligibility import council
-from eligibility.forms import CouncilSessionForm
-from eligibility.models import CouncilPolicy, SessionStatus, VoteBase
+from council import services as council
+from council.forms import CouncilSessionForm
+from council.models import CouncilPolicy, SessionStatus, VoteBase
 from nominations.models import NominationStatus
 from tests.factories import StaffFactory, make_nomination
 from tests.workflows.conftest import act, open_task, step_name
@@ -196,7 +196,7 @@ def _text(content: bytes) -> str:
 
 
 def test_minutes_are_word_files_with_names_and_tallies(people, at_council, session):
-    from eligibility import minutes
+    from documents import minutes_docx as minutes
 
     council.record_tally(
         council.add_nomination(session, at_council[0]), votes_for=9, votes_against=0, invalid=0
@@ -229,7 +229,7 @@ def test_office_pages_offer_no_hand_decision_for_the_council_step(people, at_cou
     response = client.get("/tasks/queue/")
     assert response.status_code == 200
     page = response.content.decode()
-    assert "/eligibility/council/" in page
+    assert "/council/" in page
     assert f'value="{Decision.PASSED}"' not in page
     response = client.get(f"/tasks/{open_task(at_council[0]).pk}/")
     assert response.status_code == 200

@@ -7,9 +7,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from docx import Document
 
+from council.models import CouncilPolicy
 from eligibility.defaults import DEFAULT_RULES, seed_rules
 from eligibility.facts import facts_for
-from eligibility.models import AwardRule, CouncilPolicy, Initiative, PerformanceRating
+from eligibility.models import AwardRule, Initiative, PerformanceRating
 from eligibility.rules import FAIL, PASS
 from nominations.models import AwardRecord, NominationStatus
 from tests.factories import StaffFactory, make_nomination
@@ -112,7 +113,7 @@ def test_council_pages_take_the_office_from_session_to_minutes(people, unit_a, c
     act(nomination, people.union, Decision.AGREE)
     client = login(people.reviewer)
     response = client.post(
-        "/eligibility/council/",
+        "/council/",
         {
             "title": "Phiên họp Hội đồng TĐKT",
             "meeting_date": "20/12/2024",
@@ -138,7 +139,9 @@ def test_council_pages_take_the_office_from_session_to_minutes(people, unit_a, c
         },
     )
     assert step_name(nomination) == "director_signoff"
-    response = client.get(url + "bien-ban-kiem-phieu.docx")
+    minutes_url = f"/documents/council/{ballot.session_id}/bien-ban-kiem-phieu.docx"
+    assert minutes_url in client.get(url).content.decode()
+    response = client.get(minutes_url)
     text = "\n".join(
         c.text for t in Document(io.BytesIO(response.content)).tables for r in t.rows for c in r.cells
     )
@@ -146,8 +149,8 @@ def test_council_pages_take_the_office_from_session_to_minutes(people, unit_a, c
 
 
 def test_council_pages_are_for_the_office_only(people, login):
-    assert login(people.officer).get("/eligibility/council/").status_code == 404
-    assert login(people.union).get("/eligibility/council/").status_code == 404
+    assert login(people.officer).get("/council/").status_code == 404
+    assert login(people.union).get("/council/").status_code == 404
 
 
 def test_seed_rules_is_idempotent_and_every_default_validates(catalogue):

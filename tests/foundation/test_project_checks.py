@@ -45,3 +45,16 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("DJANGO_DEBUG", "flase"), ("EMAIL_PORT", "25a"), ("DIGEST_HOUR", "24"), ("ATTACHMENT_MAX_BYTES", "0")],
+)
+def test_an_unreadable_setting_stops_start_up_naming_the_variable(variable, value):
+    env = {**os.environ, variable: value}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and variable in result.stderr

@@ -4,11 +4,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from common.text import fold
 from nominations.models import Nomination
-from nominations.selectors import search_nominations
-from nominations.services import next_nomination_code, update_nomination
-from nominations.text import fold
+from nominations.services import next_nomination_code
 from tests.factories import AwardTypeFactory, StaffFactory, make_nomination
+from workflows.dossier_selectors import search_nominations
+from workflows.drafting import update_nomination
 
 pytestmark = pytest.mark.django_db
 

@@ -31,8 +31,16 @@ def _mail_settings(settings):
 
 @pytest.fixture
 def with_emails(people):
-    for user in [people.officer, people.head, people.reviewer, people.reviewer2, people.office_head,
-                 people.union, people.director, people.deputy]:
+    for user in [
+        people.officer,
+        people.head,
+        people.reviewer,
+        people.reviewer2,
+        people.office_head,
+        people.union,
+        people.director,
+        people.deputy,
+    ]:
         user.email = f"{user.username}@soyte.example"
         user.save()
     return people
@@ -64,7 +72,11 @@ def test_a_return_tells_the_unit_with_the_comment(with_emails, submitted):
 def test_office_queue_is_told_when_the_unit_submits(with_emails, submitted):
     to_office(submitted, with_emails)
     waiting = of_kind(Kind.TASK_WAITING).filter(nomination=submitted).exclude(recipient=with_emails.head)
-    assert {n.recipient for n in waiting} == {with_emails.reviewer, with_emails.reviewer2, with_emails.office_head}
+    assert {n.recipient for n in waiting} == {
+        with_emails.reviewer,
+        with_emails.reviewer2,
+        with_emails.office_head,
+    }
 
 
 def test_rejection_and_approval_reach_the_unit(with_emails, submitted, unit_a):
@@ -97,8 +109,11 @@ def test_decision_issued_reaches_the_unit_and_the_awardee(with_emails, submitted
     to_director(submitted, with_emails)
     act(submitted, with_emails.director, Decision.APPROVE)
     decision = decisions.prepare_decision(
-        by=with_emails.reviewer, number="125/QĐ-SYT", decision_date=datetime.date(2025, 2, 25),
-        title="Về việc tặng Giấy khen", nominations=[submitted],
+        by=with_emails.reviewer,
+        number="125/QĐ-SYT",
+        decision_date=datetime.date(2025, 2, 25),
+        title="Về việc tặng Giấy khen",
+        nominations=[submitted],
     )
     decisions.submit_decision(decision, by=with_emails.reviewer)
     decisions.issue_decision(decision, by=with_emails.director)
@@ -140,12 +155,16 @@ class TestPreferences:
         for _ in range(3):
             nomination = make_nomination(unit=unit_a, author=with_emails.officer)
             workflow_services.submit_for_signoff(nomination, with_emails.officer)
-        assert set(of_kind(Kind.TASK_WAITING).values_list("email_status", flat=True)) == {EmailStatus.IN_DIGEST}
+        assert set(of_kind(Kind.TASK_WAITING).values_list("email_status", flat=True)) == {
+            EmailStatus.IN_DIGEST
+        }
         assert scheduling.send_digests(now=timezone.now()) == 1
         assert scheduling.send_digests(now=timezone.now()) == 0
         digest = of_kind(Kind.DIGEST).get()
         assert digest.body_text.count("KT-2024-") == 3
-        assert set(of_kind(Kind.TASK_WAITING).values_list("email_status", flat=True)) == {EmailStatus.DIGESTED}
+        assert set(of_kind(Kind.TASK_WAITING).values_list("email_status", flat=True)) == {
+            EmailStatus.DIGESTED
+        }
 
     def test_settings_page_saves_choices(self, login, with_emails):
         client = login(with_emails.head)
@@ -166,13 +185,17 @@ class TestClock:
         assert of_kind(Kind.REMINDER).get().recipient == with_emails.head
 
     def test_overdue_unit_step_escalates_to_the_unit_head(self, with_emails, submitted):
-        StepDeadline.objects.filter(task=open_task(submitted)).update(due_at=timezone.now() - datetime.timedelta(hours=1))
+        StepDeadline.objects.filter(task=open_task(submitted)).update(
+            due_at=timezone.now() - datetime.timedelta(hours=1)
+        )
         scheduling.escalate_overdue(now=timezone.now())
         assert [n.recipient for n in of_kind(Kind.ESCALATION)] == [with_emails.head]
 
     def test_overdue_office_step_escalates_to_the_head_of_the_office(self, with_emails, submitted):
         to_office(submitted, with_emails)
-        StepDeadline.objects.filter(task=open_task(submitted)).update(due_at=timezone.now() - datetime.timedelta(days=1))
+        StepDeadline.objects.filter(task=open_task(submitted)).update(
+            due_at=timezone.now() - datetime.timedelta(days=1)
+        )
         assert scheduling.escalate_overdue(now=timezone.now()) == 1
         assert scheduling.escalate_overdue(now=timezone.now()) == 0
         assert of_kind(Kind.ESCALATION).get().recipient == with_emails.office_head
@@ -226,7 +249,9 @@ class TestDelivery:
 
     def test_a_mail_whose_worker_died_while_sending_is_not_resent_blindly(self, notice):
         assert mail.claim(notice.pk, "worker-that-dies")
-        Notification.objects.filter(pk=notice.pk).update(claimed_at=timezone.now() - datetime.timedelta(hours=1))
+        Notification.objects.filter(pk=notice.pk).update(
+            claimed_at=timezone.now() - datetime.timedelta(hours=1)
+        )
         assert services.give_up_stale_sends() == 1
         assert mail.deliver(notice.pk).skipped
         assert django_mail.outbox == []

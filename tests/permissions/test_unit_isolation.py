@@ -3,8 +3,8 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from nominations import services
 from tests.factories import UserFactory, make_nomination
+from workflows import drafting as services
 
 pytestmark = pytest.mark.django_db
 

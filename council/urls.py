@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "council"
+
+urlpatterns = [
+    path("", views.sessions, name="sessions"),
+    path("<int:pk>/", views.session_detail, name="session"),
+]

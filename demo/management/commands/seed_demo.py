@@ -1,0 +1,27 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from council.defaults import seed_policies
+from demo.campaigns import seed_campaign_demo
+from demo.dossiers import seed_workflow_demo
+from demo.organisation import seed_demo
+from eligibility.defaults import seed_rules
+from nominations.models import Nomination, Staff, Unit
+
+
+class Command(BaseCommand):
+    help = "Create the Đồng Nai demo: organisation, catalogue, campaign, users and dossiers at every step (idempotent)."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            seed_demo()
+            seed_workflow_demo()
+            seed_rules()
+            seed_policies()
+            seed_campaign_demo()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data ready: {Unit.objects.count()} units, {Staff.objects.count()} staff, "
+                f"{Nomination.objects.count()} dossiers."
+            )
+        )

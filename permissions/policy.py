@@ -1,0 +1,129 @@
+"""Who may do what: every role rule of the product, in one place.
+
+Pages, services, tasks and the menu ask these functions; no other module compares role
+names. Which *dossiers* a person sees is object-level (their unit's, or all of them for
+Department roles) and lives in ``selectors`` and ``grants``; this module says which kinds
+of work a role does.
+"""
+
+from .roles import Role, has_role, roles_of
+
+# --- Role sets -------------------------------------------------------------------------
+
+# People who work inside one unit and see only that unit's dossiers.
+UNIT_ROLES = frozenset({Role.UNIT_OFFICER, Role.UNIT_HEAD})
+# Văn phòng Sở: reviews dossiers, prepares decisions, runs campaigns, rounds and the council.
+OFFICE = frozenset({Role.OFFICE_REVIEWER, Role.OFFICE_HEAD})
+# Giám đốc and Phó Giám đốc: sign off dossiers and sign decisions.
+SIGNERS = frozenset({Role.DIRECTOR, Role.DEPUTY_DIRECTOR})
+# Thanh tra, the administrator and the head of the office read the whole audit trail.
+AUDIT_LOG_READERS = frozenset({Role.INSPECTOR, Role.ADMINISTRATOR, Role.OFFICE_HEAD})
+# Who reads award decisions (Quyết định) and every campaign's registrations and reports.
+DECISION_READERS = OFFICE | SIGNERS | {Role.INSPECTOR}
+CAMPAIGN_OVERSEERS = OFFICE | {Role.DIRECTOR, Role.INSPECTOR}
+# The mail outbox (failed mails, resend).
+OUTBOX_MANAGERS = frozenset({Role.OFFICE_HEAD, Role.ADMINISTRATOR})
+
+# --- Steps of the flow -----------------------------------------------------------------
+
+# Who works on each human step of the flow (the names of ``workflows.steps``).
+STEP_WORKERS = {
+    "unit_signoff": frozenset({Role.UNIT_HEAD}),
+    "revise": frozenset({Role.UNIT_OFFICER}),
+    "office_review": OFFICE,
+    "union_consultation": frozenset({Role.TRADE_UNION}),
+    "council_vote": OFFICE,
+    "director_signoff": SIGNERS,
+    "record_higher_result": OFFICE,
+}
+# Steps only the nominating unit's own people work on.
+UNIT_STEPS = frozenset({"unit_signoff", "revise"})
+# Who may hand a step's task to someone else: the head of the office reassigns office
+# work, the director delegates to a deputy.
+STEP_DISPATCHERS = {
+    "office_review": frozenset({Role.OFFICE_HEAD}),
+    "council_vote": frozenset({Role.OFFICE_HEAD}),
+    "director_signoff": frozenset({Role.DIRECTOR}),
+    "record_higher_result": frozenset({Role.OFFICE_HEAD}),
+}
+
+
+def _active(user) -> bool:
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def may_work_on_step(user, step_name: str, *, unit_id) -> bool:
+    """People with one of the step's roles; for unit steps, only the nominating unit's."""
+    if not _active(user) or not roles_of(user) & STEP_WORKERS.get(step_name, frozenset()):
+        return False
+    return step_name not in UNIT_STEPS or user.unit_id == unit_id
+
+
+def may_dispatch_step(user, step_name: str) -> bool:
+    return _active(user) and bool(roles_of(user) & STEP_DISPATCHERS.get(step_name, frozenset()))
+
+
+def works_on_some_step(user) -> bool:
+    return any(roles_of(user) & roles for roles in STEP_WORKERS.values())
+
+
+# --- Other kinds of work ---------------------------------------------------------------
+
+
+def is_unit_member(user) -> bool:
+    """An officer or head acting for their own unit."""
+    return _active(user) and user.unit_id is not None and has_role(user, *UNIT_ROLES)
+
+
+def is_office(user) -> bool:
+    return has_role(user, *OFFICE)
+
+
+def is_inspector(user) -> bool:
+    return has_role(user, Role.INSPECTOR)
+
+
+def can_read_audit_log(user) -> bool:
+    """The global log (every event, every unit) and its exports."""
+    return bool(user.is_authenticated and (user.is_superuser or has_role(user, *AUDIT_LOG_READERS)))
+
+
+def can_prepare_decisions(user) -> bool:
+    return is_office(user)
+
+
+def can_sign_decisions(user) -> bool:
+    return has_role(user, *SIGNERS)
+
+
+def signs_as_deputy(user) -> bool:
+    """A decision signed by a deputy reads "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"."""
+    return has_role(user, Role.DEPUTY_DIRECTOR)
+
+
+def can_read_decisions(user) -> bool:
+    return has_role(user, *DECISION_READERS)
+
+
+def can_manage_campaigns(user) -> bool:
+    """Create and edit campaigns, open and close nomination rounds, send reminders."""
+    return is_office(user)
+
+
+def can_oversee_campaigns(user) -> bool:
+    """See every unit's registrations and results reports."""
+    return has_role(user, *CAMPAIGN_OVERSEERS)
+
+
+def can_run_council(user) -> bool:
+    """Hold the emulation council's sessions: add dossiers, enter tallies, close."""
+    return is_office(user)
+
+
+def can_manage_outbox(user) -> bool:
+    return user.is_superuser or has_role(user, *OUTBOX_MANAGERS)
+
+
+def can_register_initiatives(user, unit_id) -> bool:
+    """A unit's own people register and attach its initiatives (sáng kiến)."""
+    return is_unit_member(user) and user.unit_id == unit_id
