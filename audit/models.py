@@ -10,8 +10,16 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from workflows.events import Event as WorkflowEvent
 
-class EventType(models.TextChoices):
+
+def _choices(members) -> list[tuple[str, tuple[str, str]]]:
+    return [(member.name, (member.value, member.label)) for member in members]
+
+
+class _OwnEvent(models.TextChoices):
+    """Events the trail sees itself; the workflow's own come from ``workflows.events.Event``."""
+
     # Access
     LOGIN = "login", _("Signed in")
     LOGOUT = "logout", _("Signed out")
@@ -20,31 +28,20 @@ class EventType(models.TextChoices):
     CREATED = "created", _("Record created")
     CHANGED = "changed", _("Record changed")
     DELETED = "deleted", _("Record deleted")
-    # The approval workflow (names as in ``workflows.events``)
-    SUBMITTED = "submitted", _("Submitted to the unit head")
-    TASK_CREATED = "task_created", _("Task created")
-    CLAIMED = "claimed", _("Task taken")
-    RELEASED = "released", _("Task released")
-    REASSIGNED = "reassigned", _("Task reassigned")
-    COMPLETED = "completed", _("Step completed")
+    # viewflow tasks cancelled or undone, and workflow events of a kind not listed
     TASK_CANCELLED = "task_cancelled", _("Task cancelled")
     TASK_UNDONE = "task_undone", _("Step undone")
-    REJECTED = "rejected", _("Dossier rejected")
-    APPROVED = "approved", _("Dossier approved")
-    FORWARDED = "forwarded", _("Forwarded to the higher authority")
-    HIGHER_RESULT = "higher_result", _("Higher authority's result recorded")
     WORKFLOW = "workflow", _("Other workflow event")
-    # Award decisions (Quyết định khen thưởng)
-    DECISION_PREPARED = "decision_prepared", _("Decision prepared")
-    DECISION_SUBMITTED = "decision_submitted", _("Decision sent for signature")
-    DECISION_RETURNED = "decision_returned", _("Decision returned to the office")
-    DECISION_ISSUED = "decision_issued", _("Decision signed and issued")
     # Permissions
     PERMISSION_GRANTED = "permission_granted", _("Permission granted")
     PERMISSION_REVOKED = "permission_revoked", _("Permission revoked")
     # Reading out
     EXPORT = "export", _("Audit trail exported")
     EVIDENCE_DOWNLOAD = "evidence_download", _("Evidence file downloaded")
+
+
+# Every event type of the trail: its own, then the workflow's, written once in each place.
+EventType = models.TextChoices("EventType", _choices(_OwnEvent) + _choices(WorkflowEvent))
 
 
 class AppendOnlyError(Exception):

@@ -1,65 +1,13 @@
 """Reading the audit trail: the filtered global log, one page at a time by keyset (no
 COUNT over the table, so a page costs the same at a million rows), and one dossier's events."""
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
-
-from common.text import fold
 
 from .models import AuditEvent
 
 PAGE_SIZE = 50
-
-
-@dataclass
-class AuditFilters:
-    query: str = ""
-    event_type: str = ""
-    user: str = ""
-    unit: object = None
-    dossier: str = ""
-    date_from: datetime.date | None = None
-    date_to: datetime.date | None = None
-
-    def as_params(self) -> dict:
-        """The filters as query-string values (what the export links carry)."""
-        return {
-            "query": self.query,
-            "event_type": self.event_type,
-            "user": self.user,
-            "unit": self.unit.pk if self.unit is not None else "",
-            "dossier": self.dossier,
-            "date_from": self.date_from.isoformat() if self.date_from else "",
-            "date_to": self.date_to.isoformat() if self.date_to else "",
-        }
-
-
-def _start_of(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
-def filtered_events(filters: AuditFilters | None = None) -> QuerySet:
-    qs = AuditEvent.objects.all()
-    if filters is None:
-        return qs
-    for word in fold(filters.query).split():
-        qs = qs.filter(search_key__contains=word)
-    if filters.event_type:
-        qs = qs.filter(event_type=filters.event_type)
-    if filters.user:
-        qs = qs.filter(actor_username=filters.user.strip())
-    if filters.unit is not None:
-        qs = qs.filter(unit=filters.unit)
-    if filters.dossier:
-        qs = qs.filter(nomination_code=filters.dossier.strip().upper())
-    if filters.date_from:
-        qs = qs.filter(occurred_at__gte=_start_of(filters.date_from))
-    if filters.date_to:
-        qs = qs.filter(occurred_at__lt=_start_of(filters.date_to + datetime.timedelta(days=1)))
-    return qs
 
 
 @dataclass
@@ -72,14 +20,14 @@ class KeysetPage:
 
 
 def log_page(
-    filters: AuditFilters | None,
+    events: QuerySet,
     *,
     before: int | None = None,
     after: int | None = None,
     size: int = PAGE_SIZE,
 ) -> KeysetPage:
     """Events newest first, ``size`` at a time: ``before`` an id (older) or ``after`` one (newer)."""
-    qs = filtered_events(filters).select_related("actor")
+    qs = events.select_related("actor")
     if after is not None:
         rows = list(qs.filter(id__gt=after).order_by("id")[: size + 1])
         has_newer, has_older = len(rows) > size, True

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from common.acting import current
 from common.text import fold
+from workflows.events import Event as WorkflowEvent
 
 from . import chain
 from .models import AuditEvent, EventType
@@ -120,22 +121,7 @@ def _plain(value):
     return value
 
 
-WORKFLOW_EVENT_TYPES = {
-    EventType.SUBMITTED,
-    EventType.TASK_CREATED,
-    EventType.CLAIMED,
-    EventType.RELEASED,
-    EventType.REASSIGNED,
-    EventType.COMPLETED,
-    EventType.REJECTED,
-    EventType.APPROVED,
-    EventType.FORWARDED,
-    EventType.HIGHER_RESULT,
-    EventType.DECISION_PREPARED,
-    EventType.DECISION_SUBMITTED,
-    EventType.DECISION_RETURNED,
-    EventType.DECISION_ISSUED,
-}
+WORKFLOW_EVENT_TYPES = frozenset(WorkflowEvent.values)
 
 
 def record_workflow_event(name: str, *, nomination=None, actor=None, task=None, **detail) -> AuditEvent:

@@ -5,7 +5,7 @@ import tempfile
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -15,7 +15,7 @@ from permissions.policy import can_read_audit_log
 from permissions.selectors import get_visible_nomination
 
 from . import exports, selectors, services
-from .forms import AuditFilterForm
+from .filters import AuditEventFilter
 from .presenters import present
 
 
@@ -38,17 +38,16 @@ def _int_param(request, name: str) -> int | None:
 @login_required
 def audit_log(request):
     _require_log_reader(request.user)
-    form = AuditFilterForm(request.GET or None)
-    filters = form.filters()
+    filters = AuditEventFilter(request.GET or None)
     page = selectors.log_page(
-        filters, before=_int_param(request, "before"), after=_int_param(request, "after")
+        filters.results, before=_int_param(request, "before"), after=_int_param(request, "after")
     )
-    filter_query = urlencode({k: v for k, v in filters.as_params().items() if v})
+    filter_query = urlencode(filters.as_params())
     return render(
         request,
         "audit/log.html",
         {
-            "filters": form,
+            "filters": filters,
             "page": page,
             "entries": present(page.events),
             "filter_query": filter_query,
@@ -61,9 +60,12 @@ def audit_export(request, fmt):
     _require_log_reader(request.user)
     if fmt not in exports.WRITERS:
         raise Http404("No such format")
-    filters = AuditFilterForm(request.GET or None).filters()
+    filters = AuditEventFilter(request.GET or None)
+    if filters.is_bound and not filters.is_valid():
+        # Nothing is exported, so nothing is recorded as exported.
+        return HttpResponseBadRequest(filters.error_text, content_type="text/plain; charset=utf-8")
     services.record_export(fmt=fmt, filters=filters.as_params(), actor=request.user, request=request)
-    events = selectors.filtered_events(filters)
+    events = filters.qs
     filename = f"nhat-ky-kiem-tra-{timezone.localtime():%Y%m%d-%H%M}.{fmt}"
     if fmt == "csv":
         response = StreamingHttpResponse(

@@ -11,7 +11,8 @@ from django.utils import timezone
 from viewflow.workflow.status import STATUS
 
 from nominations.models import AwardType, Campaign, Nomination, NominationBasis, Staff, Unit
-from workflows import decisions, drafting, services
+from workflows import award_decisions as decisions
+from workflows import drafting, services
 from workflows.models import AwardDecision, StepDeadline
 from workflows.steps import Decision
 

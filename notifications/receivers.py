@@ -115,10 +115,10 @@ def decision_issued(decision, **detail):
 
 
 HANDLERS = {
-    events.TASK_CREATED: task_created,
-    events.FORWARDED: forwarded,
-    events.REASSIGNED: reassigned,
-    events.REJECTED: outcome(Kind.REJECTED),
-    events.APPROVED: outcome(Kind.APPROVED),
-    events.DECISION_ISSUED: decision_issued,
+    events.Event.TASK_CREATED: task_created,
+    events.Event.FORWARDED: forwarded,
+    events.Event.REASSIGNED: reassigned,
+    events.Event.REJECTED: outcome(Kind.REJECTED),
+    events.Event.APPROVED: outcome(Kind.APPROVED),
+    events.Event.DECISION_ISSUED: decision_issued,
 }

@@ -32,7 +32,7 @@ def step_created(activation) -> None:
     days = settings.WORKFLOW_STEP_DAYS[step.name]
     deadline = StepDeadline.objects.create(task=activation.task, due_at=timezone.now() + timedelta(days=days))
     events.emit(
-        events.FORWARDED if step.name == "record_higher_result" else events.TASK_CREATED,
+        events.Event.FORWARDED if step.name == "record_higher_result" else events.Event.TASK_CREATED,
         nomination=nomination,
         actor=current().user,
         task=activation.task,
@@ -44,7 +44,7 @@ def step_created(activation) -> None:
 def mark_approved(activation) -> None:
     nomination = activation.process.nomination
     set_status(nomination, NominationStatus.APPROVED)
-    events.emit(events.APPROVED, nomination=nomination, actor=current().user, task=None)
+    events.emit(events.Event.APPROVED, nomination=nomination, actor=current().user, task=None)
 
 
 def mark_rejected(activation) -> None:
@@ -52,7 +52,7 @@ def mark_rejected(activation) -> None:
     set_status(nomination, NominationStatus.REJECTED)
     grant_unit_access(nomination, can_edit=False)
     events.emit(
-        events.REJECTED, nomination=nomination, actor=current().user, task=None, reason=current().reason
+        events.Event.REJECTED, nomination=nomination, actor=current().user, task=None, reason=current().reason
     )
 
 

@@ -55,7 +55,7 @@ def submit_for_signoff(nomination, user):
     if not can_edit_nomination(user, nomination):
         raise WorkflowError(_("You may not submit dossier %(code)s.") % {"code": nomination.code}, nomination)
     with transaction.atomic(), acting(user, SUBMITTED_REASON):
-        events.emit(events.SUBMITTED, nomination=nomination, actor=user, task=None)
+        events.emit(events.Event.SUBMITTED, nomination=nomination, actor=user, task=None)
         return NominationFlow.start.run(nomination=nomination)
 
 
@@ -85,7 +85,7 @@ def claim_task(task, user):
                 _("You may not take dossier %(code)s.") % {"code": nomination.code}, nomination
             )
         activation.assign(user)
-        events.emit(events.CLAIMED, nomination=nomination, actor=user, task=task)
+        events.emit(events.Event.CLAIMED, nomination=nomination, actor=user, task=task)
     return task
 
 
@@ -97,7 +97,7 @@ def release_task(task, user):
         if task.owner_id != user.pk:
             raise WorkflowError(_("Only the person holding a task can release it."), nomination)
         activation.unassign()
-        events.emit(events.RELEASED, nomination=nomination, actor=user, task=task)
+        events.emit(events.Event.RELEASED, nomination=nomination, actor=user, task=task)
     return task
 
 
@@ -119,7 +119,7 @@ def reassign_task(task, by, to):
         else:
             activation.reassign(to)
         events.emit(
-            events.REASSIGNED,
+            events.Event.REASSIGNED,
             nomination=nomination,
             actor=by,
             task=task,
@@ -233,9 +233,11 @@ def complete_task(
         activation.process.save(update_fields=["last_decision"])
         if step.name == "record_higher_result":
             set_status(activation.process.nomination, _record_higher_result(nomination, decision, extra))
-            events.emit(events.HIGHER_RESULT, nomination=nomination, actor=user, task=task, decision=decision)
+            events.emit(
+                events.Event.HIGHER_RESULT, nomination=nomination, actor=user, task=task, decision=decision
+            )
         events.emit(
-            events.COMPLETED,
+            events.Event.COMPLETED,
             nomination=nomination,
             actor=user,
             task=task,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import decision_views, views
+from . import award_decision_views, views
 
 app_name = "workflows"
 
@@ -16,8 +16,8 @@ urlpatterns = [
     path("tasks/<int:task_id>/reassign/", views.task_reassign, name="reassign"),
     path("dossiers/<str:code>/submit/", views.submit_nomination, name="submit"),
     path("dossiers/<str:code>/chart.svg", views.chart, name="chart"),
-    path("decisions/", decision_views.decision_list, name="decisions"),
-    path("decisions/new/", decision_views.decision_create, name="decision_create"),
-    path("decisions/<int:pk>/", decision_views.decision_detail, name="decision"),
-    path("decisions/<int:pk>/<str:action>/", decision_views.decision_action, name="decision_action"),
+    path("decisions/", award_decision_views.decision_list, name="decisions"),
+    path("decisions/new/", award_decision_views.decision_create, name="decision_create"),
+    path("decisions/<int:pk>/", award_decision_views.decision_detail, name="decision"),
+    path("decisions/<int:pk>/<str:action>/", award_decision_views.decision_action, name="decision_action"),
 ]

@@ -6,7 +6,7 @@ from django.db import connection
 from audit.models import AuditEvent
 from tests.factories import UserFactory
 from tests.workflows.conftest import higher_award, people, submitted  # noqa: F401
-from workflows import decisions
+from workflows import award_decisions as decisions
 
 
 @pytest.fixture

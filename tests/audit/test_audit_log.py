@@ -153,3 +153,29 @@ class TestPages:
         assert len(on_the_trail) == 1
         assert "COUNT(" not in on_the_trail[0]
         assert "LIMIT 51" in on_the_trail[0]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "date_from=0001-01-01&date_to=9999-12-31",
+        "date_to=9999-12-31",
+        "date_from=abc",
+        "event_type=bogus",
+        "unit=abc",
+    ],
+)
+def test_an_invalid_log_filter_is_an_error_and_shows_no_events(inspector, login, query):
+    add_logins(3, inspector)
+    response = login(inspector).get(f"/audit/?{query}")
+    assert response.status_code == 200
+    assert response.context["filters"].form.errors
+    assert response.context["entries"] == []
+
+
+def test_an_export_with_invalid_filters_is_refused_and_not_recorded(inspector, login):
+    client = login(inspector)
+    exports_before = AuditEvent.objects.filter(event_type=EventType.EXPORT).count()
+    response = client.get("/audit/export/csv/?date_to=9999-12-31")
+    assert response.status_code == 400
+    assert AuditEvent.objects.filter(event_type=EventType.EXPORT).count() == exports_before

@@ -8,7 +8,7 @@ from audit.selectors import dossier_events
 from tests.audit.conftest import prepare_decision
 from tests.factories import make_nomination
 from tests.workflows.conftest import act, to_director
-from workflows import decisions
+from workflows import award_decisions as decisions
 from workflows import drafting as nomination_services
 from workflows.steps import Decision
 

@@ -14,8 +14,9 @@ from permissions.grants import CHANGE, VIEW, unit_group_name
 from tests.audit.conftest import events, last, prepare_decision
 from tests.factories import DEFAULT_PASSWORD, CampaignFactory, UserFactory, make_nomination
 from tests.workflows.conftest import act, open_task, to_director, to_office
-from workflows import decisions, services
+from workflows import award_decisions as decisions
 from workflows import drafting as nomination_services
+from workflows import services
 from workflows.flows import NominationFlow
 from workflows.steps import Decision
 

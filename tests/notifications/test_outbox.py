@@ -15,7 +15,7 @@ from notifications.kinds import Kind
 from notifications.models import EmailStatus, Notification
 from tests.factories import UserFactory, make_nomination
 from tests.workflows.conftest import act, open_task, to_director, to_office
-from workflows import decisions
+from workflows import award_decisions as decisions
 from workflows import services as workflow_services
 from workflows.models import StepDeadline
 from workflows.steps import Decision

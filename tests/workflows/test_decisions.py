@@ -7,7 +7,8 @@ import pytest
 from nominations.models import AwardRecord
 from tests.factories import AwardTypeFactory, make_nomination
 from tests.workflows.conftest import act, to_director
-from workflows import decisions, services
+from workflows import award_decisions as decisions
+from workflows import services
 from workflows.models import AwardDecision
 from workflows.steps import Decision
 

@@ -27,10 +27,10 @@ def test_a_return_loop_is_announced_step_by_step(submitted, people, heard):
     act(submitted, people.officer, Decision.RESUBMIT)
     names = [name for name, _ in heard]
     assert names == [
-        events.COMPLETED,
-        events.TASK_CREATED,
-        events.COMPLETED,
-        events.TASK_CREATED,
+        events.Event.COMPLETED,
+        events.Event.TASK_CREATED,
+        events.Event.COMPLETED,
+        events.Event.TASK_CREATED,
     ]
     completed = heard[0][1]
     assert (completed["actor"], completed["decision"], completed["comment"]) == (
@@ -46,9 +46,9 @@ def test_claim_reassign_and_outcomes_are_announced(submitted, people, heard):
     services.reassign_task(open_task(submitted), people.director, people.deputy)
     act(submitted, people.deputy, Decision.APPROVE)
     names = [name for name, _ in heard]
-    assert events.REASSIGNED in names
-    assert names[-1] == events.APPROVED
-    reassigned = dict(heard)[events.REASSIGNED]
+    assert events.Event.REASSIGNED in names
+    assert names[-1] == events.Event.APPROVED
+    reassigned = dict(heard)[events.Event.REASSIGNED]
     assert (reassigned["previous_owner"], reassigned["new_owner"]) == (None, people.deputy)
 
 

@@ -7,7 +7,8 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from audit import exports, selectors, services
+from audit import exports, services
+from audit.filters import AuditEventFilter
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 
@@ -44,9 +45,11 @@ class Command(BaseCommand):
     def handle(self, *args, fmt, since, until, dossier, output, **options):
         if since and until and until < since:
             raise CommandError("--until is before --since")
-        filters = selectors.AuditFilters(dossier=dossier, date_from=since, date_to=until)
+        filters = AuditEventFilter({"dossier": dossier, "date_from": since, "date_to": until})
+        if not filters.is_valid():
+            raise CommandError(filters.error_text)
         services.record_export(fmt=fmt, filters=filters.as_params(), source="command", os_user=_os_user())
-        events = selectors.filtered_events(filters)
+        events = filters.qs
         if output == "-":
             exports.WRITERS[fmt](events, sys.stdout.buffer)
             sys.stdout.buffer.flush()

@@ -1,5 +1,6 @@
-"""Quyết định khen thưởng: the office prepares a decision from approved dossiers, the
-Director (or a deputy on the Director's behalf) signs it and so issues it."""
+"""Award decisions (Quyết định khen thưởng, the document): the office prepares one from approved
+dossiers, the Director (or a deputy on the Director's behalf) signs it and so issues it.
+Not to be confused with a step's decision (``steps.Decision``), the choice made at a step."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -50,7 +51,7 @@ def prepare_decision(*, by, number: str, decision_date, title: str, nominations)
     decision._history_user = by
     decision.save()
     decision.nominations.set(nominations)
-    events.emit(events.DECISION_PREPARED, nomination=None, actor=by, task=None, decision=decision)
+    events.emit(events.Event.DECISION_PREPARED, nomination=None, actor=by, task=None, decision=decision)
     return decision
 
 
@@ -64,7 +65,7 @@ def submit_decision(decision: AwardDecision, *, by) -> AwardDecision:
     decision.status = DecisionStatus.SUBMITTED
     decision._history_user = by
     decision.save()
-    events.emit(events.DECISION_SUBMITTED, nomination=None, actor=by, task=None, decision=decision)
+    events.emit(events.Event.DECISION_SUBMITTED, nomination=None, actor=by, task=None, decision=decision)
     return decision
 
 
@@ -83,7 +84,7 @@ def return_decision(decision: AwardDecision, *, by, comment: str) -> AwardDecisi
     decision.return_comment = comment.strip()
     decision._history_user = by
     decision.save()
-    events.emit(events.DECISION_RETURNED, nomination=None, actor=by, task=None, decision=decision)
+    events.emit(events.Event.DECISION_RETURNED, nomination=None, actor=by, task=None, decision=decision)
     return decision
 
 
@@ -108,7 +109,7 @@ def issue_decision(decision: AwardDecision, *, by) -> AwardDecision:
     decision.issued_at = timezone.now()
     decision._history_user = by
     decision.save()
-    events.emit(events.DECISION_ISSUED, nomination=None, actor=by, task=None, decision=decision)
+    events.emit(events.Event.DECISION_ISSUED, nomination=None, actor=by, task=None, decision=decision)
     return decision
 
 

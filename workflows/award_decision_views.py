@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from permissions import policy
 
-from . import decisions
+from . import award_decisions as decisions
 from .forms import DecisionForm
 from .models import AwardDecision
 from .services import WorkflowError
