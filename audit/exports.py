@@ -2,7 +2,7 @@
 chunks and written out chunk by chunk, so 100,000 events cost what 2,000 do.
 
 CSV starts with a UTF-8 byte-order mark, without which Excel reads Vietnamese as Latin-1.
-Cells that a spreadsheet would run as a formula (starting with = + - @) are neutralised.
+Cells that a spreadsheet would run as a formula are neutralised (``common.spreadsheets``).
 """
 
 import csv
@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from common.spreadsheets import safe_row
 
 from .presenters import Entry, changes_as_text, local_time, present
 
@@ -61,11 +61,6 @@ def rows(events: QuerySet) -> Iterator[list]:
             yield [getter(entry) for _title, getter in COLUMNS]
 
 
-def _csv_safe(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def csv_chunks(events: QuerySet) -> Iterator[str]:
     """The CSV text in pieces (one per chunk of events), BOM first."""
     buffer = io.StringIO()
@@ -76,7 +71,7 @@ def csv_chunks(events: QuerySet) -> Iterator[str]:
         buffer.seek(0)
         buffer.truncate()
         for entry in chunk:
-            writer.writerow([_csv_safe(getter(entry)) for _title, getter in COLUMNS])
+            writer.writerow(safe_row(getter(entry) for _title, getter in COLUMNS))
         yield buffer.getvalue()
 
 
@@ -86,24 +81,13 @@ def write_csv(events: QuerySet, stream) -> None:
         stream.write(piece.encode("utf-8"))
 
 
-def _xlsx_cell(sheet, value):
-    if not isinstance(value, str):
-        return value
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if value.startswith("="):  # openpyxl would store it as a formula
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
-    return value
-
-
 def write_xlsx(events: QuerySet, stream) -> None:
     """Write the workbook to a binary ``stream`` (openpyxl's write-only mode keeps rows on disk)."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=str(_("Audit trail"))[:31])
     sheet.append(headers())
     for row in rows(events):
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
+        sheet.append(safe_row(row))
     book.save(stream)
 
 

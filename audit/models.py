@@ -24,6 +24,8 @@ class _OwnEvent(models.TextChoices):
     LOGIN = "login", _("Signed in")
     LOGOUT = "logout", _("Signed out")
     LOGIN_FAILED = "login_failed", _("Failed sign-in")
+    ACCOUNT_LOCKED = "account_locked", _("Sign-in locked after failures")
+    ACCOUNT_UNLOCKED = "account_unlocked", _("Sign-in unlocked")
     # Changes of domain objects (from django-simple-history)
     CREATED = "created", _("Record created")
     CHANGED = "changed", _("Record changed")

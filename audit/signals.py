@@ -2,6 +2,7 @@
 ``workflow_event``, changes of users' groups and permissions, and viewflow tasks cancelled
 or undone; object-permission grants and file downloads announced in ``common.events``."""
 
+from axes.signals import user_locked_out
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
@@ -11,7 +12,7 @@ from simple_history.signals import post_create_historical_record
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from common.events import file_downloaded, permission_changed
+from common.events import account_unlocked, file_downloaded, permission_changed
 from workflows.events import workflow_event
 
 from .history import record_model_change
@@ -42,6 +43,27 @@ def on_logout(sender, request, user, **kwargs):
 def on_login_failed(sender, credentials, request=None, **kwargs):
     # Django has already masked the password in ``credentials``.
     record_event(EventType.LOGIN_FAILED, username=credentials.get("username", "")[:150], request=request)
+
+
+@receiver(user_locked_out, dispatch_uid="audit_locked_out")
+def on_locked_out(sender, request, username, ip_address, **kwargs):
+    record_event(
+        EventType.ACCOUNT_LOCKED,
+        username=(username or "")[:150],
+        request=request,
+        detail={"ip_address": ip_address or ""},
+        search_extra=[username or "", ip_address or ""],
+    )
+
+
+@receiver(account_unlocked, dispatch_uid="audit_account_unlocked")
+def on_account_unlocked(sender, username, ip_address, by, **kwargs):
+    record_event(
+        EventType.ACCOUNT_UNLOCKED,
+        actor=by,
+        detail={"username": username or "", "ip_address": ip_address or ""},
+        search_extra=[username or "", ip_address or ""],
+    )
 
 
 @receiver(post_create_historical_record, dispatch_uid="audit_history")

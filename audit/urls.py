@@ -7,5 +7,5 @@ app_name = "audit"
 urlpatterns = [
     path("", views.audit_log, name="log"),
     path("export/<str:fmt>/", views.audit_export, name="export"),
-    path("dossiers/<str:code>/", views.dossier_timeline, name="dossier"),
+    path("dossiers/<dossier:code>/", views.dossier_timeline, name="dossier"),
 ]

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import RefuseControlCharacters
 from nominations.models import Campaign, NominationBasis
 
 from .models import CampaignPhase, NominationRound
@@ -8,7 +9,7 @@ from .models import CampaignPhase, NominationRound
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class CampaignForm(forms.ModelForm):
+class CampaignForm(RefuseControlCharacters, forms.ModelForm):
     class Meta:
         model = Campaign
         fields = [
@@ -49,7 +50,7 @@ PhaseFormSet = forms.inlineformset_factory(
 )
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(RefuseControlCharacters, forms.Form):
     theme = forms.CharField(label=_("Theme, programme, model or project"), max_length=500)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -60,7 +61,7 @@ class ResultsReportForm(forms.Form):
     file = forms.FileField(label=_("Results report"))
 
 
-class RoundForm(forms.ModelForm):
+class RoundForm(RefuseControlCharacters, forms.ModelForm):
     class Meta:
         model = NominationRound
         fields = ["name", "basis", "campaign", "year", "opens_at", "deadline"]

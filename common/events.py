@@ -13,3 +13,6 @@ file_downloaded = Signal()
 # An object permission was granted or revoked: kwargs ``granted``, ``permission``
 # (``app.codename``), ``holder`` (group or user), ``target`` (the object).
 permission_changed = Signal()
+
+# A sign-in lockout was lifted by a person: kwargs ``username``, ``ip_address``, ``by``.
+account_unlocked = Signal()

@@ -7,6 +7,7 @@ variable named in the README; the defaults run the app with no servers installed
 
 import os
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -38,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "guardian",
     "simple_history",
+    "axes",
+    "csp",
     "viewflow",
     "viewflow.workflow",
     # Our apps, from the base up: each imports only apps listed before it (see README,
@@ -59,6 +62,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "common.middleware.RefuseControlCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -67,6 +71,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "common.middleware.PrivateCacheMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -120,6 +128,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Accounts and permissions ---
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or address before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -133,6 +143,22 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 GUARDIAN_RAISE_403 = False
+
+# Sign-in throttling (django-axes): after LOGIN_FAILURE_LIMIT failures for one account, or from
+# one address, sign-in is refused for LOGIN_COOLOFF_MINUTES (the right password included),
+# on /login/ and /admin/ alike; the head of the office or an administrator can unlock earlier.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "permissions.lockouts.locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# Behind N trusted proxies (nginx), the client's address is taken from X-Forwarded-For.
+AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+)
 ANONYMOUS_USER_NAME = None  # no anonymous object permissions: every page needs a login
 
 # --- Language, time zone, formats ---
@@ -234,6 +260,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.send_campaign_reminders",
         "schedule": crontab(hour=8, minute=0),
     },
+    "audit-checkpoint": {"task": "audit.tasks.write_checkpoint", "schedule": crontab(hour=23, minute=55)},
     "send-daily-digests": {
         "task": "notifications.tasks.send_digests",
         "schedule": crontab(hour=env_int("DIGEST_HOUR", 17, minimum=0, maximum=23), minute=0),
@@ -245,6 +272,22 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): scripts, styles, images and forms from this site only;
+# no inline script or style (the pages' behaviour is in static/js/app.js).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:
@@ -272,11 +315,18 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 VIEWFLOW = {"AUTOREGISTER": False}
 
 # --- The product's own settings ---
+# The audit chain's head is witnessed daily outside the database (audit/witness.py): keep the
+# file on other storage and the key away from the database server.
+AUDIT_CHECKPOINT_FILE = Path(env_str("AUDIT_CHECKPOINT_FILE") or VAR_DIR / "audit-checkpoints.jsonl")
+AUDIT_CHECKPOINT_KEY = env_str("AUDIT_CHECKPOINT_KEY", "")
 NOMINATION_CODE_PREFIX = "KT"
 # Campaign reminders go out during the last days before a registration or report deadline.
 CAMPAIGN_REMINDER_DAYS = env_int("CAMPAIGN_REMINDER_DAYS", 7, minimum=0)
 # The largest nominee list a unit may import (.xlsx).
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 2 * 1024 * 1024, minimum=1)
+# Checked before any XML is parsed: what the workbook unpacks to, and how tightly it packs.
+IMPORT_MAX_UNCOMPRESSED_BYTES = env_int("IMPORT_MAX_UNCOMPRESSED_BYTES", 20 * 1024 * 1024, minimum=1)
+IMPORT_MAX_COMPRESSION_RATIO = env_int("IMPORT_MAX_COMPRESSION_RATIO", 100, minimum=1)
 # Who issues the documents, and where (Nghị định 30/2020: ô số 1–4); another province changes these.
 DOCUMENT_PARENT_BODY = env_str("DOCUMENT_PARENT_BODY", "UBND TỈNH ĐỒNG NAI")
 DOCUMENT_ISSUING_BODY = env_str("DOCUMENT_ISSUING_BODY", "SỞ Y TẾ")

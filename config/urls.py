@@ -15,6 +15,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("permissions.urls")),
     path("dossiers/", include("workflows.dossier_urls")),
     path("", include("workflows.urls")),
     path("audit/", include("audit.urls")),

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import RefuseControlCharacters
+
 from .models import CouncilSession
 
 
-class CouncilSessionForm(forms.ModelForm):
+class CouncilSessionForm(RefuseControlCharacters, forms.ModelForm):
     class Meta:
         model = CouncilSession
         fields = [

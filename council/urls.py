@@ -6,5 +6,5 @@ app_name = "council"
 
 urlpatterns = [
     path("", views.sessions, name="sessions"),
-    path("<int:pk>/", views.session_detail, name="session"),
+    path("<id:pk>/", views.session_detail, name="session"),
 ]

@@ -6,7 +6,6 @@ created through ``workflows.drafting.create_nomination`` in one transaction.
 """
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -14,11 +13,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from common.spreadsheets import safe_row
 from common.text import fold
 from common.uploads import extension_of
+from common.workbooks import Limits, WorkbookRefused, iter_rows, quote
 from nominations.models import (
     AwardType,
     Campaign,
@@ -43,6 +44,9 @@ COLUMNS = [
 ]
 FIRST_ROW = 2
 MAX_ROWS = 1000
+# Bounds checked before and while reading: blank rows between nominees are allowed, but no
+# more rows are scanned than twice the list's limit, and no cell is longer than a summary.
+LIMITS = Limits(max_rows=FIRST_ROW + 2 * MAX_ROWS, max_columns=len(COLUMNS), max_cell_chars=5000)
 KINDS = {
     "ca nhan": NomineeKind.INDIVIDUAL,
     "individual": NomineeKind.INDIVIDUAL,
@@ -94,12 +98,18 @@ def build_template(*, awards=None, campaigns=None) -> bytes:
     codes.append(["Mã hình thức khen thưởng", "Tên", "Áp dụng cho"])
     for award in awards if awards is not None else AwardType.objects.filter(is_active=True):
         codes.append(
-            [award.code, award.name, "Tập thể" if award.applies_to == NomineeKind.COLLECTIVE else "Cá nhân"]
+            safe_row(
+                [
+                    award.code,
+                    award.name,
+                    "Tập thể" if award.applies_to == NomineeKind.COLLECTIVE else "Cá nhân",
+                ]
+            )
         )
     codes.append([])
     codes.append(["Mã phong trào", "Số kế hoạch", "Tên phong trào"])
     for campaign in campaigns if campaigns is not None else Campaign.objects.filter(is_open=True):
-        codes.append([campaign.pk, campaign.plan_number, campaign.name])
+        codes.append(safe_row([campaign.pk, campaign.plan_number, campaign.name]))
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -136,18 +146,16 @@ def _text(value) -> str:
 
 
 def read_rows(uploaded) -> list[tuple[int, list[str]]]:
-    """The non-empty data rows of the first sheet as ``(excel row number, cells as text)``."""
-    workbook = load_workbook(uploaded, read_only=True, data_only=True)
-    sheet = workbook.worksheets[0]
+    """The non-empty data rows of the first sheet as ``(excel row number, cells as text)``.
+    Raises ``WorkbookRefused`` for a file beyond the limits or that cannot be read."""
     rows = []
-    for number, values in enumerate(sheet.iter_rows(min_row=FIRST_ROW, values_only=True), FIRST_ROW):
-        cells = [_text(v) for v in list(values)[: len(COLUMNS)]]
+    for number, values in iter_rows(uploaded, LIMITS, first_row=FIRST_ROW):
+        cells = [_text(v) for v in values]
         cells += [""] * (len(COLUMNS) - len(cells))
         if any(cells[1:]):
             rows.append((number, cells))
         if len(rows) > MAX_ROWS:
             break
-    workbook.close()
     return rows
 
 
@@ -176,7 +184,7 @@ def _check_row(cells: list[str], cat: _Catalogue) -> tuple[dict, list[str]]:
         problems.append(_("the nominee kind (Cá nhân / Tập thể) is missing"))
     elif kind is None:
         problems.append(
-            _("unknown nominee kind “%(value)s” (write Cá nhân or Tập thể)") % {"value": kind_text}
+            _("unknown nominee kind “%(value)s” (write Cá nhân or Tập thể)") % {"value": quote(kind_text)}
         )
     fields["nominee_kind"] = kind
     if kind == NomineeKind.INDIVIDUAL:
@@ -184,9 +192,9 @@ def _check_row(cells: list[str], cat: _Catalogue) -> tuple[dict, list[str]]:
         if not staff_code:
             problems.append(_("the staff code is missing"))
         elif staff is None:
-            problems.append(_("unknown staff code “%(code)s”") % {"code": staff_code})
+            problems.append(_("unknown staff code “%(code)s”") % {"code": quote(staff_code)})
         elif staff.unit_id != cat.unit.pk:
-            problems.append(_("staff %(code)s does not belong to your unit") % {"code": staff_code})
+            problems.append(_("staff %(code)s does not belong to your unit") % {"code": quote(staff_code)})
         fields.update(staff=staff, collective_name="")
     elif kind == NomineeKind.COLLECTIVE:
         if not collective:
@@ -196,7 +204,7 @@ def _check_row(cells: list[str], cat: _Catalogue) -> tuple[dict, list[str]]:
     if not award_code:
         problems.append(_("the award code is missing"))
     elif award is None or not award.is_active:
-        problems.append(_("unknown award code “%(code)s”") % {"code": award_code})
+        problems.append(_("unknown award code “%(code)s”") % {"code": quote(award_code)})
     elif kind and award.applies_to != kind:
         problems.append(
             _("“%(award)s” is not awarded to this kind of nominee (%(kind)s)")
@@ -207,20 +215,22 @@ def _check_row(cells: list[str], cat: _Catalogue) -> tuple[dict, list[str]]:
     if not year_text:
         problems.append(_("the year is missing"))
     elif not year_text.isdigit() or not 2000 <= int(year_text) <= 2100:
-        problems.append(_("the year “%(value)s” is not a year between 2000 and 2100") % {"value": year_text})
+        problems.append(
+            _("the year “%(value)s” is not a year between 2000 and 2100") % {"value": quote(year_text)}
+        )
     else:
         year = int(year_text)
     fields["year"] = year
     basis = BASES.get(fold(basis_text)) if basis_text else NominationBasis.ANNUAL
     campaign = None
     if basis is None:
-        problems.append(_("unknown basis “%(value)s”") % {"value": basis_text})
+        problems.append(_("unknown basis “%(value)s”") % {"value": quote(basis_text)})
     elif basis == NominationBasis.CAMPAIGN:
         campaign = cat.campaigns.get(fold(campaign_ref)) if campaign_ref else None
         if not campaign_ref:
             problems.append(_("the campaign is missing for a campaign nomination"))
         elif campaign is None:
-            problems.append(_("unknown campaign “%(value)s”") % {"value": campaign_ref})
+            problems.append(_("unknown campaign “%(value)s”") % {"value": quote(campaign_ref)})
     fields.update(basis=basis, campaign=campaign)
     if not summary:
         problems.append(_("the achievement summary is missing"))
@@ -251,11 +261,9 @@ def import_nominations(uploaded, *, unit, author) -> ImportResult:
         return result
     try:
         rows = read_rows(uploaded)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+    except WorkbookRefused as refused:
         result.errors.append(
-            RowError(
-                0, _("The file “%(name)s” cannot be read as an Excel workbook.") % {"name": uploaded.name}
-            )
+            RowError(0, _("“%(name)s”: %(reason)s") % {"name": quote(uploaded.name), "reason": refused})
         )
         return result
     if not rows:

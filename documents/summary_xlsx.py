@@ -6,6 +6,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from common.spreadsheets import safe_row, safe_value
+
 from .data import Nominee
 
 COLUMNS = [
@@ -34,9 +36,9 @@ def build_summary_xlsx(*, title: str, subtitle: str, nominees: list[Nominee]) ->
     wb = Workbook()
     ws = wb.active
     ws.title = "Trích ngang"
-    ws["A1"] = title
+    ws["A1"] = safe_value(title)
     ws["A1"].font = Font(name="Times New Roman", size=14, bold=True)
-    ws["A2"] = subtitle
+    ws["A2"] = safe_value(subtitle)
     ws["A2"].font = Font(name="Times New Roman", size=12, italic=True)
     for col, (label, width) in enumerate(COLUMNS, 1):
         cell = ws.cell(row=HEADER_ROW, column=col, value=label)
@@ -72,7 +74,7 @@ def build_summary_xlsx(*, title: str, subtitle: str, nominees: list[Nominee]) ->
                 n.achievement,
                 n.status,
             ]
-            for col, value in enumerate(values, 1):
+            for col, value in enumerate(safe_row(values), 1):
                 cell = ws.cell(row=row, column=col, value=value)
                 cell.border = GRID
                 cell.alignment = Alignment(vertical="top", wrap_text=col in (3, 10, 11, 12))

@@ -5,13 +5,13 @@ from . import views
 app_name = "documents"
 
 urlpatterns = [
-    path("decisions/<int:pk>/quyet-dinh.docx", views.decision_docx, name="decision_docx"),
-    path("decisions/<int:pk>/quyet-dinh.pdf", views.decision_pdf, name="decision_pdf"),
-    path("decisions/<int:pk>/giay-khen.pdf", views.decision_certificates, name="decision_certificates"),
-    path("decisions/<int:pk>/trich-ngang.xlsx", views.decision_summary, name="decision_summary"),
-    path("rounds/<int:pk>/trich-ngang.xlsx", views.round_summary, name="round_summary"),
-    path("rounds/<int:pk>/to-trinh.docx", views.round_submission, name="round_submission"),
-    path("council/<int:pk>/<slug:kind>.docx", views.council_minutes, name="council_minutes"),
+    path("decisions/<id:pk>/quyet-dinh.docx", views.decision_docx, name="decision_docx"),
+    path("decisions/<id:pk>/quyet-dinh.pdf", views.decision_pdf, name="decision_pdf"),
+    path("decisions/<id:pk>/giay-khen.pdf", views.decision_certificates, name="decision_certificates"),
+    path("decisions/<id:pk>/trich-ngang.xlsx", views.decision_summary, name="decision_summary"),
+    path("rounds/<id:pk>/trich-ngang.xlsx", views.round_summary, name="round_summary"),
+    path("rounds/<id:pk>/to-trinh.docx", views.round_submission, name="round_submission"),
+    path("council/<id:pk>/<slug:kind>.docx", views.council_minutes, name="council_minutes"),
     path("import/", views.import_nominees, name="import"),
     path("import/template.xlsx", views.import_template, name="import_template"),
 ]

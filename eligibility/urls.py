@@ -5,6 +5,6 @@ from . import views
 app_name = "eligibility"
 
 urlpatterns = [
-    path("dossiers/<str:code>/initiatives/", views.initiatives, name="initiatives"),
-    path("dossiers/<str:code>/initiatives/<int:pk>/", views.initiative_toggle, name="initiative_toggle"),
+    path("dossiers/<dossier:code>/initiatives/", views.initiatives, name="initiatives"),
+    path("dossiers/<dossier:code>/initiatives/<id:pk>/", views.initiative_toggle, name="initiative_toggle"),
 ]

@@ -1,3 +1,4 @@
+from .policy import can_unlock_accounts
 from .roles import Role, roles_of
 
 
@@ -15,5 +16,6 @@ def roles(request):
             "role_short": labels[0] + (f" +{len(labels) - 1}" if len(labels) > 1 else "") if labels else "",
             "can_create_nomination": bool(user.unit_id) and user.has_perm("nominations.add_nomination"),
             "can_open_admin": user.is_staff,
+            "can_unlock_accounts": can_unlock_accounts(user),
         }
     }

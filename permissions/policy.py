@@ -127,3 +127,10 @@ def can_manage_outbox(user) -> bool:
 def can_register_initiatives(user, unit_id) -> bool:
     """A unit's own people register and attach its initiatives (sáng kiến)."""
     return is_unit_member(user) and user.unit_id == unit_id
+
+
+def can_unlock_accounts(user) -> bool:
+    """Lift a sign-in lockout before its cool-off ends."""
+    return bool(
+        user.is_authenticated and (user.is_superuser or has_role(user, Role.OFFICE_HEAD, Role.ADMINISTRATOR))
+    )

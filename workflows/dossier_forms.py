@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import RefuseControlCharacters
 from common.uploads import validate_evidence_file
 from nominations.models import AwardType, Campaign, Nomination, NominationBasis, NomineeKind
 
@@ -9,7 +10,7 @@ from .dossier_selectors import staff_choices
 from .drafting import NOMINATION_FIELDS, validate_new_dossier
 
 
-class NominationForm(forms.ModelForm):
+class NominationForm(RefuseControlCharacters, forms.ModelForm):
     """The unit's draft of a dossier; the model's own checks run on the unbound instance."""
 
     class Meta:
@@ -53,7 +54,7 @@ class NominationForm(forms.ModelForm):
                 self.add_error(None, exc)
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(RefuseControlCharacters, forms.Form):
     file = forms.FileField(label=_("Evidence file"))
     description = forms.CharField(label=_("Description"), max_length=255, required=False)
 

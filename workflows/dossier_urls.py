@@ -7,8 +7,8 @@ app_name = "dossiers"
 urlpatterns = [
     path("", views.nomination_list, name="list"),
     path("new/", views.nomination_create, name="create"),
-    path("<str:code>/", views.nomination_detail, name="detail"),
-    path("<str:code>/edit/", views.nomination_update, name="update"),
-    path("<str:code>/files/", views.attachment_upload, name="attachment_upload"),
-    path("<str:code>/files/<int:pk>/", views.attachment_download, name="attachment_download"),
+    path("<dossier:code>/", views.nomination_detail, name="detail"),
+    path("<dossier:code>/edit/", views.nomination_update, name="update"),
+    path("<dossier:code>/files/", views.attachment_upload, name="attachment_upload"),
+    path("<dossier:code>/files/<id:pk>/", views.attachment_download, name="attachment_download"),
 ]

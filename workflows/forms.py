@@ -2,10 +2,12 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import RefuseControlCharacters
+
 from .steps import STEPS, Decision, Step
 
 
-class StepDecisionForm(forms.Form):
+class StepDecisionForm(RefuseControlCharacters, forms.Form):
     """The decision at one step; which choices exist, and when a comment is due, come from the step."""
 
     decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
@@ -65,7 +67,7 @@ class TaskIdsField(forms.Field):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from exc
 
 
-class BatchForm(forms.Form):
+class BatchForm(RefuseControlCharacters, forms.Form):
     step = forms.ChoiceField(choices=[(name, step.label) for name, step in STEPS.items()])
     tasks = TaskIdsField()
     decision = forms.CharField()
@@ -89,7 +91,7 @@ class ReassignForm(forms.Form):
         self.fields["user"].queryset = workers
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(RefuseControlCharacters, forms.Form):
     number = forms.CharField(label=_("Decision number"), max_length=50, help_text=_("e.g. 125/QĐ-SYT"))
     decision_date = forms.DateField(label=_("Decision date"))
     title = forms.CharField(

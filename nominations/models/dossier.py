@@ -140,7 +140,10 @@ class Nomination(models.Model):
         return f"{self.code} – {self.nominee_name}"
 
     def save(self, *args, **kwargs):
-        self.search_key = fold(f"{self.code} {self.nominee_name}")
+        # Folding can lengthen a name (Hangul syllables decompose): cut to the column.
+        self.search_key = fold(f"{self.code} {self.nominee_name}")[
+            : self._meta.get_field("search_key").max_length
+        ]
         super().save(*args, **kwargs)
 
     @property

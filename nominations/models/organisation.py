@@ -78,5 +78,7 @@ class Staff(models.Model):
         return f"{self.full_name} ({self.staff_code})"
 
     def save(self, *args, **kwargs):
-        self.search_key = fold(f"{self.full_name} {self.staff_code}")
+        self.search_key = fold(f"{self.full_name} {self.staff_code}")[
+            : self._meta.get_field("search_key").max_length
+        ]
         super().save(*args, **kwargs)

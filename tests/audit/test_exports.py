@@ -80,7 +80,8 @@ class TestFromTheBrowser:
         sheet = read_xlsx(
             b"".join(client.get("/audit/export/xlsx/", {"event_type": "login_failed"}).streaming_content)
         )
-        assert sheet[1][USER] == '=HYPERLINK("http://x")'
+        # The one neutralising helper for every export: the same apostrophe in Excel.
+        assert sheet[1][USER] == '\'=HYPERLINK("http://x")'
 
     def test_an_unknown_format_is_a_404(self, login, inspector):
         assert login(inspector).get("/audit/export/pdf/").status_code == 404

@@ -75,10 +75,8 @@ def test_healthz_is_503_when_broker_is_unreachable(client):
 
 class TestAdmin:
     @pytest.fixture
-    def admin_client(self, client, db):
-        user = UserFactory(username="quantri", is_staff=True, is_superuser=True)
-        client.login(username=user.username, password=DEFAULT_PASSWORD)
-        return client
+    def admin_client(self, login, db):
+        return login(UserFactory(username="quantri", is_staff=True, is_superuser=True))
 
     @pytest.mark.parametrize("model", ["unit", "staff", "awardtype", "campaign", "awardrecord", "nomination"])
     def test_master_data_pages_open(self, admin_client, model):

@@ -72,7 +72,7 @@ def test_every_nominating_unit_has_a_head_and_an_officer(seeded):
 
 
 def test_demo_dossiers_are_visible_only_to_their_unit(seeded, client):
-    client.login(username="bvtn.canbo", password=DEFAULT_PASSWORD)
+    client.post("/login/", {"username": "bvtn.canbo", "password": DEFAULT_PASSWORD})
     body = client.get("/dossiers/").content.decode()
     own = Nomination.objects.filter(unit__code="bvtn")
     other = Nomination.objects.exclude(unit__code="bvtn").first()
