@@ -23,7 +23,11 @@ def _is_unit_member(user) -> bool:
 
 
 def _require_reader(user):
-    if not (services.is_office(user) or _is_unit_member(user) or has_role(user, "director", "inspector")):
+    if not (
+        services.is_office(user)
+        or _is_unit_member(user)
+        or has_role(user, "director", "deputy_director", "inspector")
+    ):
         raise PermissionDenied(_("Campaigns are for the Department office and the units."))
 
 
@@ -58,7 +62,7 @@ def campaign_edit(request, pk=None):
 def _detail_context(request, campaign, registration_form=None, report_form=None) -> dict:
     user = request.user
     context = {"campaign": campaign, "is_office": services.is_office(user), "phases": campaign.phases.all()}
-    if context["is_office"] or has_role(user, "director", "inspector"):
+    if context["is_office"] or has_role(user, "director", "deputy_director", "inspector"):
         context["progress"] = selectors.progress_of(campaign)
     if _is_unit_member(user):
         registration = campaign.registrations.filter(unit=user.unit).first()

@@ -10,6 +10,7 @@ from django.utils import timezone
 from campaigns import services
 from campaigns.models import ResultsReport, UnitRegistration
 from nominations.models import Campaign
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +113,12 @@ def test_results_report_is_checked_like_evidence_and_kept_per_unit(
     assert client.get(url).status_code == 200
     assert login(office).get(url).status_code == 200
     assert login(officer_b).get(url).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["director", "deputy_director", "inspector"])
+def test_directors_and_inspectors_read_campaigns_the_menu_offers_them(role, campaign, login):
+    client = login(UserFactory(username=f"doc-{role}", roles=[role]))
+    home = client.get("/").content.decode()
+    assert 'href="/campaigns/"' in home
+    assert client.get("/campaigns/").status_code == 200
+    assert client.get(f"/campaigns/{campaign.pk}/").status_code == 200
