@@ -26,7 +26,7 @@ def _require_reader(user):
     if not (
         services.is_office(user)
         or _is_unit_member(user)
-        or has_role(user, "director", "deputy_director", "inspector")
+        or has_role(user, "director", "deputy_director", "trade_union", "inspector")
     ):
         raise PermissionDenied(_("Campaigns are for the Department office and the units."))
 
