@@ -19,7 +19,7 @@ from .rounds import nominations_of_round
 
 
 def _require_reader(user):
-    if not (policy.can_oversee_campaigns(user) or policy.is_unit_member(user)):
+    if not policy.can_read_campaigns(user):
         raise PermissionDenied(_("Campaigns are for the Department office and the units."))
 
 

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "audit",
     "documents",
     "demo",
+    "ops",
 ]
 
 MIDDLEWARE = [
@@ -174,6 +175,11 @@ FORMAT_MODULE_PATH = ["config.formats"]
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Every app's static files but viewflow's, whose UI we do not use (ops/staticfiles.py says why).
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "ops.staticfiles.AppDirectoriesFinder",
+]
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT") or VAR_DIR / "media")
 MEDIA_URL = "media/"  # never served directly: evidence is downloaded through a permission check
 STORAGES = {
@@ -294,6 +300,8 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    # Health probes of load balancers and containers speak plain HTTP: they get the JSON.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 365 * 24 * 3600, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

@@ -1,4 +1,4 @@
-from .policy import can_unlock_accounts
+from . import policy
 from .roles import Role, roles_of
 
 
@@ -16,6 +16,7 @@ def roles(request):
             "role_short": labels[0] + (f" +{len(labels) - 1}" if len(labels) > 1 else "") if labels else "",
             "can_create_nomination": bool(user.unit_id) and user.has_perm("nominations.add_nomination"),
             "can_open_admin": user.is_staff,
-            "can_unlock_accounts": can_unlock_accounts(user),
+            "can_unlock_accounts": policy.can_unlock_accounts(user),
+            "can_read_campaigns": policy.can_read_campaigns(user),
         }
     }

@@ -20,7 +20,9 @@ SIGNERS = frozenset({Role.DIRECTOR, Role.DEPUTY_DIRECTOR})
 AUDIT_LOG_READERS = frozenset({Role.INSPECTOR, Role.ADMINISTRATOR, Role.OFFICE_HEAD})
 # Who reads award decisions (Quyết định) and every campaign's registrations and reports.
 DECISION_READERS = OFFICE | SIGNERS | {Role.INSPECTOR}
-CAMPAIGN_OVERSEERS = OFFICE | {Role.DIRECTOR, Role.INSPECTOR}
+CAMPAIGN_OVERSEERS = OFFICE | {Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.INSPECTOR}
+# The union reads the campaigns too (it takes part in them), without every unit's progress.
+CAMPAIGN_READERS = CAMPAIGN_OVERSEERS | {Role.TRADE_UNION}
 # The mail outbox (failed mails, resend).
 OUTBOX_MANAGERS = frozenset({Role.OFFICE_HEAD, Role.ADMINISTRATOR})
 
@@ -108,6 +110,11 @@ def can_read_decisions(user) -> bool:
 def can_manage_campaigns(user) -> bool:
     """Create and edit campaigns, open and close nomination rounds, send reminders."""
     return is_office(user)
+
+
+def can_read_campaigns(user) -> bool:
+    """The campaigns list and pages: the Department's roles, and a unit's own people."""
+    return has_role(user, *CAMPAIGN_READERS) or is_unit_member(user)
 
 
 def can_oversee_campaigns(user) -> bool:

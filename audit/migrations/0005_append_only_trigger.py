@@ -31,15 +31,21 @@ DROP FUNCTION IF EXISTS audit_refuse_change();
 """
 
 
+def _run(schema_editor, sql):
+    # A plain cursor: the function's RAISE format uses "%", which must not be read as a parameter.
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(sql)
+
+
 def create(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FUNCTION)
-        schema_editor.execute(CREATE)
+        _run(schema_editor, FUNCTION)
+        _run(schema_editor, CREATE)
 
 
 def drop(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
+        _run(schema_editor, DROP)
 
 
 class Migration(migrations.Migration):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from campaigns import services
 from campaigns.models import ResultsReport, UnitRegistration
 from nominations.models import Campaign
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +113,11 @@ def test_results_report_is_checked_like_evidence_and_kept_per_unit(
     assert client.get(url).status_code == 200
     assert login(office).get(url).status_code == 200
     assert login(officer_b).get(url).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["director", "deputy_director", "trade_union", "inspector"])
+def test_department_roles_outside_the_office_read_campaigns(role, campaign, login):
+    # The menu offers Campaigns to each of them (the production smoke visit opens every menu link).
+    client = login(UserFactory(username=f"doc-{role}", roles=[role]))
+    assert client.get("/campaigns/").status_code == 200
+    assert client.get(f"/campaigns/{campaign.pk}/").status_code == 200

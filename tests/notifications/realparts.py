@@ -104,8 +104,10 @@ class Worker:
         log_path: Path,
         concurrency=1,
         extra_env=None,
+        name="test",
     ):
         self.log_path = log_path
+        self.name = name  # node names must differ when several workers run side by side
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.settings",
@@ -137,7 +139,7 @@ class Worker:
                 "--without-gossip",
                 "--without-mingle",
                 "--without-heartbeat",
-                f"--hostname=test-{os.getpid()}@%h",
+                f"--hostname={self.name}-{os.getpid()}@%h",
             ],
             cwd=ROOT,
             env=self.env,
