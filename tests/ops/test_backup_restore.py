@@ -26,12 +26,12 @@ from django.db import connection
 from psycopg import sql
 
 from audit import chain
-from workflows import drafting as nomination_services
 from nominations.models import Attachment, Unit
 from tests.factories import make_nomination
 from tests.notifications.realparts import database_url_for
 from tests.workflows.conftest import act
 from workflows import award_decisions as decisions
+from workflows import drafting as nomination_services
 from workflows import services as workflow_services
 from workflows.steps import Decision
 
