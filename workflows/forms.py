@@ -62,9 +62,12 @@ class TaskIdsField(forms.Field):
         if not value:
             return []
         try:
-            return [int(item) for item in value]
+            ids = [int(item) for item in value]
         except (TypeError, ValueError) as exc:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from exc
+        if not all(0 < pk < 2**63 for pk in ids):  # beyond any id column: never sent to the database
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return ids
 
 
 class BatchForm(RefuseControlCharacters, forms.Form):
