@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 
 from campaigns.models import NominationRound
 from campaigns.rounds import nominations_of_round
+from common.collation import vietnamese
 from common.text import fold
 from council.models import CouncilSession
 from nominations.models import Unit
@@ -105,7 +106,7 @@ def _round_unit(request):
 def round_summary(request, pk):
     nomination_round = get_object_or_404(NominationRound, pk=pk)
     unit = _round_unit(request)
-    dossiers = nominations_of_round(nomination_round).order_by("unit__name", "id")
+    dossiers = nominations_of_round(nomination_round).order_by(vietnamese("unit__name"), "id")
     if unit is not None:
         dossiers = dossiers.filter(unit=unit)
     content = build_summary_xlsx(

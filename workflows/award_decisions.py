@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from common.acting import acting
+from common.collation import vietnamese
 from nominations.models import Nomination, NominationStatus
 from nominations.services import record_award
 from permissions import policy
@@ -24,7 +25,7 @@ def decidable_nominations():
         Nomination.objects.filter(status=NominationStatus.APPROVED)
         .exclude(decisions__isnull=False)
         .select_related("unit", "staff", "award_type")
-        .order_by("nominee_kind", "unit__name", "id")
+        .order_by("nominee_kind", vietnamese("unit__name"), "id")
     )
 
 
@@ -116,7 +117,9 @@ def issue_decision(decision: AwardDecision, *, by) -> AwardDecision:
 def awardees_by_kind(decision: AwardDecision) -> list[tuple[str, list]]:
     """Awardees grouped as the decision's annex lists them: collectives, then individuals."""
     nominations = list(
-        decision.nominations.select_related("unit", "staff", "award_type").order_by("unit__name", "id")
+        decision.nominations.select_related("unit", "staff", "award_type").order_by(
+            vietnamese("unit__name"), "id"
+        )
     )
     return [
         (gettext_lazy("Collectives"), [n for n in nominations if n.nominee_kind == "collective"]),

@@ -15,6 +15,7 @@ from viewflow.workflow import chart
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from common.collation import vietnamese
 from nominations.models import NominationStatus
 from permissions import policy
 from permissions.roles import roles_of
@@ -115,7 +116,7 @@ def eligible_workers(step: Step, nomination):
     users = get_user_model().objects.filter(is_active=True, groups__name__in=step.roles).distinct()
     if step.unit_scoped:
         users = users.filter(unit_id=nomination.unit_id)
-    return users.order_by("full_name", "username")
+    return users.order_by(vietnamese("full_name"), "username")
 
 
 def open_task_of(nomination) -> Task | None:
