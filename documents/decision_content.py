@@ -2,10 +2,10 @@
 and annex. The .docx and the PDF renderers only lay this out, so the two files of one decision
 can never differ in what they say."""
 
-import re
 from dataclasses import dataclass
 
 from common.collation import vietnamese_key
+from workflows import award_decisions
 
 from . import layout
 from .data import DecisionData, Nominee
@@ -18,30 +18,13 @@ LEGAL_GROUNDS = [
 PROPOSAL = "Xét đề nghị của Chánh Văn phòng Sở Y tế."
 RECIPIENTS = ["Như Điều 3;", "Ban Giám đốc Sở;", "Công đoàn ngành Y tế;", "Lưu: VT, VP."]
 
-# The catalogue names an award per kind of nominee ("Giấy khen … (cá nhân)"); the decision
-# names the award form once, whoever receives it.
-_KIND_SUFFIX = re.compile(r"\s*\((cá nhân|tập thể)\)\s*$", re.IGNORECASE)
-
-
-def award_form(award_name: str) -> str:
-    """ "Giấy khen của Giám đốc Sở Y tế (tập thể)" → "Giấy khen của Giám đốc Sở Y tế"."""
-    return _KIND_SUFFIX.sub("", award_name).strip()
-
-
-def _counted(collectives: int, individuals: int) -> str:
-    parts = [f"{collectives} tập thể"] * bool(collectives) + [f"{individuals} cá nhân"] * bool(individuals)
-    return " và ".join(parts)
-
 
 def article_one(data: DecisionData) -> str:
-    """ "Điều 1. Tặng Giấy khen của Giám đốc Sở Y tế cho 10 tập thể và 55 cá nhân (có danh
-    sách kèm theo) …": each award form once, with its own counts, in the order of the annex."""
-    forms: dict[str, list[int]] = {}
-    for nominee in data.collectives + data.individuals:
-        counts = forms.setdefault(award_form(nominee.award_name), [0, 0])
-        counts[0 if nominee.is_collective else 1] += 1
-    gifts = "; tặng ".join(f"{form} cho {_counted(*counts)}" for form, counts in forms.items())
-    return f"Điều 1. Tặng {gifts} (có danh sách kèm theo) đã có thành tích xuất sắc trong thực hiện nhiệm vụ."
+    """Article 1 in the annex's order (collectives, then individuals): see
+    ``workflows.award_decisions.article_one``."""
+    return award_decisions.article_one(
+        [(n.award_name, n.is_collective) for n in data.collectives + data.individuals]
+    )
 
 
 ARTICLE_TWO = (
