@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from permissions import policy
 
 from . import award_decisions as decisions
-from .filters import DossierFilter
+from .filters import DecisionCandidateFilter
 from .forms import DecisionForm
 from .models import AwardDecision
 from .services import WorkflowError
@@ -42,7 +42,7 @@ def decision_create(request):
     if not policy.can_prepare_decisions(request.user):
         raise PermissionDenied(_("Only the Department office prepares decisions."))
     # The decision builder: filter the approved dossiers, tick them (or all), preview Article 1.
-    filters = DossierFilter(request.GET or None, decisions.decidable_nominations(), user=request.user)
+    filters = DecisionCandidateFilter(request.GET or None, decisions.decidable_nominations(), user=request.user)
     candidates = filters.results
     form = DecisionForm(request.POST or None, candidates=candidates)
     preview = None

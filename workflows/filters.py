@@ -65,6 +65,14 @@ class DossierFilter(StrictFilterSet):
         return search_nominations(queryset, value, path=self.dossier_path)
 
 
+class DecisionCandidateFilter(DossierFilter):
+    """The decision builder's filters: every candidate is approved, so no status to choose."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.filters["status"]
+
+
 class TaskFilter(DossierFilter):
     """The dossier filters, plus the step and the due date."""
 
