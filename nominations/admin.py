@@ -4,7 +4,17 @@ from django.contrib import admin
 
 from common.admin import ReadOnlyHistoryAdmin
 
-from .models import Attachment, AwardRecord, AwardType, Campaign, Nomination, Staff, Unit
+from .models import (
+    Attachment,
+    AwardRecord,
+    AwardType,
+    Campaign,
+    Collective,
+    DisciplineRecord,
+    Nomination,
+    Staff,
+    Unit,
+)
 
 
 @admin.register(Unit)
@@ -15,13 +25,30 @@ class UnitAdmin(ReadOnlyHistoryAdmin):
     autocomplete_fields = ("parent",)
 
 
-@admin.register(Staff)
-class StaffAdmin(ReadOnlyHistoryAdmin):
-    list_display = ("staff_code", "full_name", "unit", "position", "professional_title", "is_active")
-    list_filter = ("unit__kind", "gender", "is_active", "unit")
-    search_fields = ("staff_code", "full_name", "search_key")
+@admin.register(Collective)
+class CollectiveAdmin(ReadOnlyHistoryAdmin):
+    list_display = ("code", "name", "unit", "is_active")
+    list_filter = ("is_active", "unit__kind")
+    search_fields = ("code", "name", "unit__code", "unit__name")
     autocomplete_fields = ("unit",)
     list_select_related = ("unit",)
+
+
+@admin.register(Staff)
+class StaffAdmin(ReadOnlyHistoryAdmin):
+    list_display = (
+        "staff_code",
+        "full_name",
+        "unit",
+        "collective",
+        "position",
+        "professional_title",
+        "is_active",
+    )
+    list_filter = ("unit__kind", "gender", "is_active", "unit")
+    search_fields = ("staff_code", "full_name", "search_key")
+    autocomplete_fields = ("unit", "collective")
+    list_select_related = ("unit", "collective")
 
 
 @admin.register(AwardType)
@@ -41,11 +68,20 @@ class CampaignAdmin(ReadOnlyHistoryAdmin):
 
 @admin.register(AwardRecord)
 class AwardRecordAdmin(ReadOnlyHistoryAdmin):
-    list_display = ("award_type", "year", "staff", "collective_name", "unit", "decision_number")
+    list_display = ("award_label", "year", "staff", "collective_name", "unit", "decision_number")
     list_filter = ("year", "award_type")
-    search_fields = ("staff__full_name", "collective_name", "decision_number")
-    autocomplete_fields = ("staff", "unit")
+    search_fields = ("staff__full_name", "collective_name", "award_name", "decision_number")
+    autocomplete_fields = ("staff", "unit", "collective")
     list_select_related = ("award_type", "staff", "unit")
+
+
+@admin.register(DisciplineRecord)
+class DisciplineRecordAdmin(ReadOnlyHistoryAdmin):
+    list_display = ("staff", "level", "decision_number", "decision_date", "start_date", "end_date")
+    list_filter = ("level",)
+    search_fields = ("staff__full_name", "staff__staff_code", "decision_number")
+    autocomplete_fields = ("staff",)
+    list_select_related = ("staff",)
 
 
 class AttachmentInline(admin.TabularInline):

@@ -1,5 +1,6 @@
 """The organisation: units (đơn vị) of the provincial health sector and their staff."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -48,6 +49,33 @@ class Unit(models.Model):
         return self.name
 
 
+class Collective(models.Model):
+    """A collective inside a unit (tập thể: khoa, phòng, tổ): a department of a hospital, an
+    office of a health centre. Keyed by ``code`` within its unit; its members are the staff
+    whose ``collective`` it is. A whole unit nominated as a collective is the unit itself,
+    not a ``Collective``."""
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="collectives"
+    )
+    code = models.SlugField(_("code"), max_length=30, help_text=_("Unique within the unit."))
+    name = models.CharField(_("name"), max_length=255)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("collective")
+        verbose_name_plural = _("collectives")
+        ordering = ["unit", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "code"], name="collective_code_unique_in_unit"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} – {self.unit.short_name or self.unit.name}"
+
+
 class Gender(models.TextChoices):
     MALE = "male", _("Male")
     FEMALE = "female", _("Female")
@@ -63,6 +91,15 @@ class Staff(models.Model):
     position = models.CharField(_("position"), max_length=150, blank=True)
     professional_title = models.CharField(_("professional title"), max_length=150, blank=True)
     unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="staff")
+    collective = models.ForeignKey(
+        Collective,
+        verbose_name=_("collective"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+        help_text=_("The department (khoa, phòng) of the unit the person works in."),
+    )
     email = models.EmailField(_("email"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     search_key = models.CharField(max_length=200, editable=False, db_index=True, default="")
@@ -80,3 +117,7 @@ class Staff(models.Model):
     def save(self, *args, **kwargs):
         self.search_key = fold(f"{self.full_name} {self.staff_code}")
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.collective_id and self.unit_id and self.collective.unit_id != self.unit_id:
+            raise ValidationError({"collective": _("This collective belongs to another unit.")})
