@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "notifications",
     "audit",
     "documents",
+    "onboarding",
     "demo",
 ]
 
@@ -277,6 +278,9 @@ NOMINATION_CODE_PREFIX = "KT"
 CAMPAIGN_REMINDER_DAYS = env_int("CAMPAIGN_REMINDER_DAYS", 7, minimum=0)
 # The largest nominee list a unit may import (.xlsx).
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 2 * 1024 * 1024, minimum=1)
+# Master data imported in bulk (.xlsx or .csv): the largest file and the most rows in one file.
+MASTER_DATA_IMPORT_MAX_BYTES = env_int("MASTER_DATA_IMPORT_MAX_BYTES", 64 * 1024 * 1024, minimum=1)
+MASTER_DATA_IMPORT_MAX_ROWS = env_int("MASTER_DATA_IMPORT_MAX_ROWS", 200_000, minimum=1)
 # Who issues the documents, and where (Nghị định 30/2020: ô số 1–4); another province changes these.
 DOCUMENT_PARENT_BODY = env_str("DOCUMENT_PARENT_BODY", "UBND TỈNH ĐỒNG NAI")
 DOCUMENT_ISSUING_BODY = env_str("DOCUMENT_ISSUING_BODY", "SỞ Y TẾ")
