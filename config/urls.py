@@ -23,5 +23,6 @@ urlpatterns = [
     path("documents/", include("documents.urls")),
     path("eligibility/", include("eligibility.urls")),
     path("council/", include("council.urls")),
+    path("onboarding/", include("onboarding.urls")),
     path("admin/", admin.site.urls),
 ]

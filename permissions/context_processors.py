@@ -1,3 +1,4 @@
+from . import policy
 from .roles import Role, roles_of
 
 
@@ -15,5 +16,7 @@ def roles(request):
             "role_short": labels[0] + (f" +{len(labels) - 1}" if len(labels) > 1 else "") if labels else "",
             "can_create_nomination": bool(user.unit_id) and user.has_perm("nominations.add_nomination"),
             "can_open_admin": user.is_staff,
+            "can_import_data": policy.can_import_master_data(user) or policy.can_import_unit_records(user),
+            "can_manage_accounts": policy.can_manage_accounts(user),
         }
     }
