@@ -32,3 +32,18 @@ class ImportForm(forms.Form):
                 }
             )
         return uploaded
+
+
+class AccountsForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Sheet of accounts (.xlsx or .csv)"))
+    dry_run = forms.BooleanField(
+        label=gettext_lazy("Only check: show what would be created, create nothing"),
+        required=False,
+        initial=True,
+    )
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        if uploaded.size > max_bytes():
+            raise forms.ValidationError(_("The file is too large."))
+        return uploaded

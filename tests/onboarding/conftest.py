@@ -34,6 +34,17 @@ def xlsx_bytes(kind: str, rows: list[dict]) -> bytes:
 
 
 @pytest.fixture
+def eager():
+    """Celery tasks run inline when queued (the worker's code, in the test's process)."""
+    from config.celery import app
+
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before
+
+
+@pytest.fixture
 def admin_user(db):
     return UserFactory(username="quantri", roles=["administrator"])
 

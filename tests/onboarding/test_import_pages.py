@@ -2,7 +2,6 @@
 
 import io
 
-import pytest
 from openpyxl import load_workbook
 
 from nominations.models import Staff
@@ -12,11 +11,6 @@ from tests.factories import UserFactory
 
 from .conftest import csv_bytes
 from .test_master_data_import import STAFF
-
-
-@pytest.fixture
-def eager(settings):
-    settings.CELERY_TASK_ALWAYS_EAGER = True
 
 
 def _upload(client, kind, data, *, dry_run, name="nhan-su.csv"):
