@@ -114,10 +114,15 @@ def issue_decision(decision: AwardDecision, *, by) -> AwardDecision:
 
 
 def awardees_by_kind(decision: AwardDecision) -> list[tuple[str, list]]:
-    """Awardees grouped as the decision's annex lists them: collectives, then individuals."""
+    """Awardees grouped as the decision's annex lists them: collectives, then individuals.
+    Each carries ``unit_name_then``, its unit's name in force on the decision's date."""
     nominations = list(
-        decision.nominations.select_related("unit", "staff", "award_type").order_by("unit__name", "id")
+        decision.nominations.select_related("unit", "staff", "award_type")
+        .prefetch_related("unit__changes")
+        .order_by("unit__name", "id")
     )
+    for nomination in nominations:
+        nomination.unit_name_then = nomination.unit.name_on(decision.decision_date)
     return [
         (gettext_lazy("Collectives"), [n for n in nominations if n.nominee_kind == "collective"]),
         (gettext_lazy("Individuals"), [n for n in nominations if n.nominee_kind == "individual"]),

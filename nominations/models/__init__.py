@@ -1,6 +1,6 @@
 from .catalogue import AwardAuthority, AwardType, Campaign, NomineeKind
 from .dossier import Attachment, Nomination, NominationBasis, NominationSequence, NominationStatus
-from .organisation import Collective, Gender, Staff, Unit, UnitKind
+from .organisation import Collective, Gender, Staff, Unit, UnitChange, UnitChangeKind, UnitKind
 from .records import DISCIPLINE_RANK, AwardRecord, DisciplineLevel, DisciplineRecord
 
 __all__ = [
@@ -21,5 +21,7 @@ __all__ = [
     "NomineeKind",
     "Staff",
     "Unit",
+    "UnitChange",
+    "UnitChangeKind",
     "UnitKind",
 ]

@@ -8,6 +8,7 @@ from nominations.models import Unit
 from onboarding import services
 from onboarding.kinds import KINDS
 from tests.factories import UserFactory
+from tests.workflows.conftest import people  # noqa: F401 - the workflow's cast, as a fixture here too
 
 
 def csv_bytes(kind: str, rows: list[dict]) -> bytes:
