@@ -14,15 +14,36 @@ from .models import (
     Nomination,
     Staff,
     Unit,
+    UnitChange,
 )
 
 
 @admin.register(Unit)
 class UnitAdmin(ReadOnlyHistoryAdmin):
-    list_display = ("code", "name", "kind", "parent", "is_active")
+    list_display = ("code", "name", "kind", "parent", "is_active", "dissolved_on", "successor")
     list_filter = ("kind", "is_active")
     search_fields = ("code", "name", "short_name")
     autocomplete_fields = ("parent",)
+    # Set by a recorded merger or dissolution (page "Organisation"), which also moves staff and dossiers.
+    readonly_fields = ("dissolved_on", "successor")
+
+
+@admin.register(UnitChange)
+class UnitChangeAdmin(ReadOnlyHistoryAdmin):
+    """Read-only: changes are recorded on the Organisation page, which moves what follows them."""
+
+    list_display = ("effective_date", "old_name", "kind", "successor", "new_name", "decision_number")
+    list_filter = ("kind",)
+    search_fields = ("old_name", "new_name", "decision_number")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Collective)

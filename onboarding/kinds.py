@@ -79,7 +79,10 @@ class Lookups:
 
     def __init__(self, scope_unit=None):
         self.scope_unit = scope_unit
-        self.units = {code.lower(): (pk,) for pk, code in Unit.objects.values_list("pk", "code")}
+        self.units = {
+            code.lower(): (pk, dissolved_on)
+            for pk, code, dissolved_on in Unit.objects.values_list("pk", "code", "dissolved_on")
+        }
         self.collectives = {
             (unit_id, code.lower()): (pk, name)
             for pk, unit_id, code, name in Collective.objects.values_list("pk", "unit_id", "code", "name")
@@ -95,7 +98,9 @@ class Lookups:
             for pk, code, applies_to in AwardType.objects.values_list("pk", "code", "applies_to")
         }
 
-    def unit(self, code: str, problems: list, *, required=True):
+    def unit(self, code: str, problems: list, *, required=True, historical=False):
+        """The id of the unit ``code``; ``historical``: a dissolved unit is accepted (its past
+        awards), otherwise refused (staff and departments belong to living units)."""
         if not code:
             if required:
                 problems.append(_("the unit code is missing"))
@@ -106,6 +111,12 @@ class Lookups:
             return None
         if self.scope_unit is not None and found[0] != self.scope_unit.pk:
             problems.append(_("unit %(code)s is not your unit") % {"code": code})
+            return None
+        if found[1] is not None and not historical:
+            problems.append(
+                _("unit %(code)s was dissolved or merged on %(date)s")
+                % {"code": code, "date": found[1].strftime("%d/%m/%Y")}
+            )
             return None
         return found[0]
 
@@ -402,7 +413,7 @@ class AwardHistoryKind(Kind):
             kind = NomineeKind.INDIVIDUAL
         else:
             kind = NomineeKind.COLLECTIVE
-            unit_id = lookups.unit(cells["unit"], problems)
+            unit_id = lookups.unit(cells["unit"], problems, historical=True)
             if not cells["unit"]:
                 problems[-1] = _("give a staff code (individual) or a unit code (collective)")
             if cells["collective"] and unit_id is not None:

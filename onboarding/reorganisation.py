@@ -218,3 +218,39 @@ def dissolve_unit(
         decision_date=decision_date,
         actor=actor,
     )
+
+
+@transaction.atomic
+def merge_into_new_unit(
+    sources: list[Unit],
+    *,
+    code: str,
+    name: str,
+    short_name: str = "",
+    effective_date,
+    decision_number="",
+    decision_date=None,
+    actor,
+) -> tuple[Unit, list[UnitChange]]:
+    """Create the unit the merge gives birth to (of the first source's kind and parent), then merge."""
+    if not sources:
+        raise ReorganisationError(_("Choose the units to merge."))
+    code = code.strip().lower()
+    if not code or not name.strip():
+        raise ReorganisationError(_("Give the new unit's code and name."))
+    if Unit.objects.filter(code=code).exists() or Unit.objects.filter(name=name.strip()).exists():
+        raise ReorganisationError(_("A unit with this code or name already exists."))
+    first = sources[0]
+    unit = Unit(
+        code=code, name=name.strip(), short_name=short_name.strip(), kind=first.kind, parent=first.parent
+    )
+    _save(unit, actor, _("Created by the merger of decision %(number)s") % {"number": decision_number or "–"})
+    changes = merge_units(
+        sources,
+        into=unit,
+        effective_date=effective_date,
+        decision_number=decision_number,
+        decision_date=decision_date,
+        actor=actor,
+    )
+    return unit, changes

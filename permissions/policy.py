@@ -160,3 +160,8 @@ def master_data_import_scope(user, *, unit_level_kind: bool):
 def can_manage_accounts(user) -> bool:
     """Create accounts in bulk, send invitations, deactivate accounts."""
     return can_import_master_data(user)
+
+
+def can_change_organisation(user) -> bool:
+    """Record renames, mergers and dissolutions of units."""
+    return can_import_master_data(user)

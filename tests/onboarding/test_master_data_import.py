@@ -346,3 +346,14 @@ def test_the_officer_cannot_import_units_or_discipline(province, admin_user):
             scope_unit=province["bva"],
             queue=False,
         )
+
+
+def test_staff_cannot_join_a_dissolved_unit_but_its_past_awards_can_be_recorded(province, run_import):
+    import datetime
+
+    Unit.objects.filter(code="bvb").update(dissolved_on=datetime.date(2025, 7, 1))
+    run = run_import("staff", csv_bytes("staff", [STAFF[2]]))
+    assert "01/07/2025" in refused(run)[2]
+    AwardTypeFactory(code="ttldtt", name="Tập thể lao động tiên tiến", applies_to="collective")
+    awards = [{"unit": "bvb", "collective_name": "Bệnh viện B", "award": "ttldtt", "year": "2020"}]
+    assert run_import("awards", csv_bytes("awards", awards)).status == RunStatus.DONE

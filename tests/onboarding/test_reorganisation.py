@@ -117,3 +117,36 @@ def test_changes_are_refused_when_they_make_no_sense(unit_a, unit_b, admin):
     with pytest.raises(reorganisation.ReorganisationError):
         reorganisation.rename_unit(unit_a, new_name="X", effective_date=MERGE_DAY, actor=admin)
     assert UnitChange.objects.count() == 1
+
+
+def test_organisation_page_records_a_merger_into_a_new_unit(unit_a, unit_b, admin, login):
+    StaffFactory(unit=unit_a)
+    client = login(admin)
+    response = client.post(
+        "/onboarding/organisation/",
+        {
+            "kind": "merge",
+            "units": [unit_a.pk, unit_b.pk],
+            "new_unit_code": "bvkv-ab",
+            "new_unit_name": "Bệnh viện khu vực A-B",
+            "effective_date": "01/07/2025",
+            "decision_number": "9/QĐ-UBND",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    assert Staff.objects.get().unit.code == "bvkv-ab"
+    page = client.get("/onboarding/organisation/").content.decode()
+    assert "Bệnh viện khu vực A-B" in page and "9/QĐ-UBND" in page
+    # A merged unit is no longer offered.
+    assert f'value="{unit_a.pk}"' not in page
+
+
+def test_organisation_page_refuses_what_makes_no_sense_and_strangers(unit_a, unit_b, admin, login):
+    client = login(admin)
+    response = client.post(
+        "/onboarding/organisation/",
+        {"kind": "rename", "units": [unit_a.pk, unit_b.pk], "effective_date": "01/07/2025"},
+    )
+    assert response.status_code == 200 and UnitChange.objects.count() == 0
+    officer = UserFactory(username="bva.canbo", unit=unit_a, roles=["unit_officer"])
+    assert login(officer).get("/onboarding/organisation/").status_code == 404
