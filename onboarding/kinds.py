@@ -221,7 +221,9 @@ class UnitKindSpec(Kind):
         if not cells["name"]:
             problems.append(_("the unit name is missing"))
         kind = (
-            _try(problems, parse_choice, cells["kind"], _("Unit kind"), UNIT_KINDS) if cells["kind"] else None
+            _try(problems, parse_choice, cells["kind"], gettext_lazy("Unit kind"), UNIT_KINDS)
+            if cells["kind"]
+            else None
         )
         if not cells["kind"]:
             problems.append(_("the unit kind is missing"))
@@ -237,11 +239,11 @@ class UnitKindSpec(Kind):
         email = _try(problems, parse_email, cells["email"]) if cells["email"] else ""
         values = {
             "code": code.lower(),
-            "name": _bounded(problems, cells["name"], _("The name"), 255),
-            "short_name": _bounded(problems, cells["short_name"], _("The short name"), 100),
+            "name": _bounded(problems, cells["name"], gettext_lazy("The name"), 255),
+            "short_name": _bounded(problems, cells["short_name"], gettext_lazy("The short name"), 100),
             "kind": kind,
             "parent_id": parent_id,
-            "address": _bounded(problems, cells["address"], _("The address"), 255),
+            "address": _bounded(problems, cells["address"], gettext_lazy("The address"), 255),
             "email": email or "",
         }
         return Parsed(values, problems)
@@ -283,7 +285,7 @@ class CollectiveKind(Kind):
         values = {
             "unit_id": unit_id,
             "code": code.lower(),
-            "name": _bounded(problems, cells["name"], _("The name"), 255),
+            "name": _bounded(problems, cells["name"], gettext_lazy("The name"), 255),
         }
         return Parsed(values, problems)
 
@@ -324,11 +326,17 @@ class StaffKind(Kind):
         if not cells["name"]:
             problems.append(_("the full name is missing"))
         gender = (
-            _try(problems, parse_choice, cells["gender"], _("Gender"), GENDERS) if cells["gender"] else None
+            _try(problems, parse_choice, cells["gender"], gettext_lazy("Gender"), GENDERS)
+            if cells["gender"]
+            else None
         )
         if not cells["gender"]:
             problems.append(_("the gender is missing"))
-        birth = _try(problems, parse_date, cells["birth"], _("Date of birth")) if cells["birth"] else None
+        birth = (
+            _try(problems, parse_date, cells["birth"], gettext_lazy("Date of birth"))
+            if cells["birth"]
+            else None
+        )
         unit_id = lookups.unit(cells["unit"], problems)
         collective_id = None
         if cells["collective"] and unit_id is not None:
@@ -341,14 +349,14 @@ class StaffKind(Kind):
             else:
                 collective_id = found[0]
         email = _try(problems, parse_email, cells["email"]) if cells["email"] else ""
-        name = _bounded(problems, cells["name"], _("The full name"), 150)
+        name = _bounded(problems, cells["name"], gettext_lazy("The full name"), 150)
         values = {
             "staff_code": code[:30],
             "full_name": name,
             "gender": gender,
             "date_of_birth": birth,
-            "position": _bounded(problems, cells["position"], _("The position"), 150),
-            "professional_title": _bounded(problems, cells["title"], _("The title"), 150),
+            "position": _bounded(problems, cells["position"], gettext_lazy("The position"), 150),
+            "professional_title": _bounded(problems, cells["title"], gettext_lazy("The title"), 150),
             "unit_id": unit_id,
             "collective_id": collective_id,
             "email": email or "",
@@ -426,7 +434,9 @@ class AwardHistoryKind(Kind):
                 else:
                     collective_id, collective_name = found
             elif cells["collective_name"]:
-                collective_name = _bounded(problems, cells["collective_name"], _("The collective name"), 255)
+                collective_name = _bounded(
+                    problems, cells["collective_name"], gettext_lazy("The collective name"), 255
+                )
             elif unit_id is not None:
                 problems.append(_("give the collective code or the collective name"))
         award_id = None
@@ -443,23 +453,23 @@ class AwardHistoryKind(Kind):
                 award_id = found[0]
         elif not cells["award_name"]:
             problems.append(_("give the award code or, for an award outside the catalogue, its name"))
-        year = _try(problems, parse_year, cells["year"], _("The year")) if cells["year"] else None
+        year = _try(problems, parse_year, cells["year"], gettext_lazy("The year")) if cells["year"] else None
         if not cells["year"]:
             problems.append(_("the year is missing"))
         start = (
-            _try(problems, parse_year, cells["period_start"], _("The period start"))
+            _try(problems, parse_year, cells["period_start"], gettext_lazy("The period start"))
             if cells["period_start"]
             else None
         )
         end = (
-            _try(problems, parse_year, cells["period_end"], _("The period end"))
+            _try(problems, parse_year, cells["period_end"], gettext_lazy("The period end"))
             if cells["period_end"]
             else None
         )
         if start and end and start > end:
             problems.append(_("the achievement period ends before it starts"))
         decision_date = (
-            _try(problems, parse_date, cells["decision_date"], _("The decision date"))
+            _try(problems, parse_date, cells["decision_date"], gettext_lazy("The decision date"))
             if cells["decision_date"]
             else None
         )
@@ -469,11 +479,13 @@ class AwardHistoryKind(Kind):
             "collective_id": collective_id,
             "collective_name": collective_name,
             "award_type_id": award_id,
-            "award_name": _bounded(problems, cells["award_name"], _("The award name"), 255),
+            "award_name": _bounded(problems, cells["award_name"], gettext_lazy("The award name"), 255),
             "year": year,
-            "decision_number": _bounded(problems, cells["decision_number"], _("The decision number"), 50),
+            "decision_number": _bounded(
+                problems, cells["decision_number"], gettext_lazy("The decision number"), 50
+            ),
             "decision_date": decision_date,
-            "issuing_body": _bounded(problems, cells["issuing_body"], _("The issuing body"), 255),
+            "issuing_body": _bounded(problems, cells["issuing_body"], gettext_lazy("The issuing body"), 255),
             "period_start_year": start,
             "period_end_year": end,
             "achievement": cells["achievement"],
@@ -507,11 +519,11 @@ class RatingKind(Kind):
     def parse(self, cells, lookups):
         problems: list[str] = []
         staff_id, _unit = lookups.staff_member(cells["staff"], problems)
-        year = _try(problems, parse_year, cells["year"], _("The year")) if cells["year"] else None
+        year = _try(problems, parse_year, cells["year"], gettext_lazy("The year")) if cells["year"] else None
         if not cells["year"]:
             problems.append(_("the year is missing"))
         rating = (
-            _try(problems, parse_choice, cells["rating"], _("The rating"), RATINGS)
+            _try(problems, parse_choice, cells["rating"], gettext_lazy("The rating"), RATINGS)
             if cells["rating"]
             else None
         )
@@ -552,7 +564,13 @@ class DisciplineKind(Kind):
         problems: list[str] = []
         staff_id, _unit = lookups.staff_member(cells["staff"], problems)
         level = (
-            _try(problems, parse_choice, cells["level"], _("The discipline level"), DISCIPLINE_LEVELS)
+            _try(
+                problems,
+                parse_choice,
+                cells["level"],
+                gettext_lazy("The discipline level"),
+                DISCIPLINE_LEVELS,
+            )
             if cells["level"]
             else None
         )
@@ -561,22 +579,28 @@ class DisciplineKind(Kind):
         if not cells["decision_number"]:
             problems.append(_("the decision number is missing"))
         decided = (
-            _try(problems, parse_date, cells["decision_date"], _("The decision date"))
+            _try(problems, parse_date, cells["decision_date"], gettext_lazy("The decision date"))
             if cells["decision_date"]
             else None
         )
         if not cells["decision_date"]:
             problems.append(_("the decision date is missing"))
-        start = _try(problems, parse_date, cells["start"], _("The start date")) if cells["start"] else decided
-        end = _try(problems, parse_date, cells["end"], _("The end date")) if cells["end"] else None
+        start = (
+            _try(problems, parse_date, cells["start"], gettext_lazy("The start date"))
+            if cells["start"]
+            else decided
+        )
+        end = _try(problems, parse_date, cells["end"], gettext_lazy("The end date")) if cells["end"] else None
         if start and end and end < start:
             problems.append(_("the discipline ends before it starts"))
         values = {
             "staff_id": staff_id,
             "level": level,
-            "decision_number": _bounded(problems, cells["decision_number"], _("The decision number"), 50),
+            "decision_number": _bounded(
+                problems, cells["decision_number"], gettext_lazy("The decision number"), 50
+            ),
             "decision_date": decided,
-            "issuing_body": _bounded(problems, cells["issuing_body"], _("The issuing body"), 255),
+            "issuing_body": _bounded(problems, cells["issuing_body"], gettext_lazy("The issuing body"), 255),
             "start_date": start,
             "end_date": end,
             "reason": cells["reason"],

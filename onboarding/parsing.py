@@ -2,7 +2,9 @@
 clerks write them (accents and case ignored). Each raises ``ValueError`` with a message."""
 
 import datetime
+import functools
 import re
+import time
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -32,8 +34,13 @@ def parse_date(text: str, label: str) -> datetime.date:
     )
 
 
+@functools.lru_cache(maxsize=2)
+def _next_year(hour: int) -> int:
+    return datetime.date.today().year + 1
+
+
 def parse_year(text: str, label: str) -> int:
-    last = datetime.date.today().year + 1
+    last = _next_year(int(time.time() // 3600))  # today() per row costs more than the rest of the check
     if not text.isdigit() or not FIRST_YEAR <= int(text) <= last:
         raise ValueError(
             _("%(label)s “%(value)s” is not a year between %(first)s and %(last)s")

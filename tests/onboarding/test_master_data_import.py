@@ -357,3 +357,42 @@ def test_staff_cannot_join_a_dissolved_unit_but_its_past_awards_can_be_recorded(
     AwardTypeFactory(code="ttldtt", name="Tập thể lao động tiên tiến", applies_to="collective")
     awards = [{"unit": "bvb", "collective_name": "Bệnh viện B", "award": "ttldtt", "year": "2020"}]
     assert run_import("awards", csv_bytes("awards", awards)).status == RunStatus.DONE
+
+
+def test_xlsx_rows_are_numbered_as_the_spreadsheet_shows_them(province, run_import):
+    """A sheet whose table starts lower and further right still reports the right row."""
+    import io
+
+    from openpyxl import Workbook
+
+    from onboarding.kinds import KINDS
+
+    workbook = Workbook()
+    sheet = workbook.active
+    columns = KINDS["staff"].columns
+    for index, column in enumerate(columns, start=2):
+        sheet.cell(row=3, column=index, value=column.header)
+    for row, person in enumerate([STAFF[0], dict(STAFF[1], unit="nowhere")], start=4):
+        for index, column in enumerate(columns, start=2):
+            sheet.cell(row=row, column=index, value=person.get(column.key) or None)
+    sheet.cell(row=4, column=3).value = '=CONCATENATE("Nguyễn ", "An")'
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    run = run_import("staff", buffer.getvalue(), name="lech.xlsx")
+    problems = refused(run)
+    assert set(problems) == {4, 5}
+    assert "Họ và tên" in problems[4] and "nowhere" in problems[5]
+
+
+def test_a_zip_that_is_not_a_workbook_is_refused(province, run_import):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "xin chào")
+    run = run_import("staff", buffer.getvalue(), name="gia.xlsx")
+    assert (
+        run.status == RunStatus.REFUSED
+        and gettext("The file cannot be read as an Excel workbook.") in run.error
+    )
