@@ -156,8 +156,8 @@ def _formula_cells(archive: zipfile.ZipFile) -> set[tuple[int, int]]:
 
 
 def _raw_rows_xlsx(data: bytes):
-    """Rows of the first sheet (python-calamine: about ten times openpyxl's speed) and the
-    set of formula cells."""
+    """Rows of the first sheet and its formula cells by row. python-calamine reads 150,000 rows
+    about four times faster than openpyxl's read-only mode."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             inflated = sum(info.file_size for info in archive.infolist())
