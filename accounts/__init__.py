@@ -1,2 +1,2 @@
-"""The user model: every person signs in as a user tied to the unit (đơn vị) they work for.
-The base of the product with ``common``: it imports no other app of ours."""
+"""Users of the system, each tied to a unit; their own password (set from an invitation or
+a reset link, changed when an administrator gave it) and the mails that carry those links."""

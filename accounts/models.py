@@ -25,6 +25,14 @@ class User(AbstractUser):
         default="vi",
     )
 
+    must_change_password = models.BooleanField(
+        _("must change password"),
+        default=False,
+        help_text=_(
+            "Set when an administrator gave the password: the person must choose their own at sign-in."
+        ),
+    )
+
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:

@@ -40,6 +40,9 @@ class _OwnEvent(models.TextChoices):
     # Reading out
     EXPORT = "export", _("Audit trail exported")
     EVIDENCE_DOWNLOAD = "evidence_download", _("Evidence file downloaded")
+    # Onboarding: master data imported from a sheet, accounts invited
+    MASTER_DATA_IMPORT = "master_data_import", _("Master data imported")
+    ACCOUNT_INVITED = "account_invited", _("Account invitation sent")
 
 
 # Every event type of the trail: its own, then the workflow's, written once in each place.

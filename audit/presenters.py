@@ -200,6 +200,20 @@ def summary_of(event: AuditEvent) -> str:
         return f"{detail.get('format', '').upper()} {filters}".strip()
     if kind == EventType.WORKFLOW:
         return detail.get("event", "")
+    if kind == EventType.MASTER_DATA_IMPORT:
+        counts = detail.get("counts") or {}
+        return _(
+            "%(kind)s from %(file)s (SHA-256 %(sha)s…): %(created)s created, %(updated)s updated%(dry)s"
+        ) % {
+            "kind": detail.get("kind", ""),
+            "file": detail.get("file", ""),
+            "sha": str(detail.get("sha256", ""))[:12],
+            "created": counts.get("create", 0),
+            "updated": counts.get("update", 0),
+            "dry": _(" (dry run)") if detail.get("dry_run") else "",
+        }
+    if kind == EventType.ACCOUNT_INVITED:
+        return detail.get("email", "")
     return ""
 
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "notifications",
     "audit",
     "documents",
+    "onboarding",
     "demo",
     "ops",
 ]
@@ -72,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "accounts.middleware.ForcePasswordChangeMiddleware",
     "common.middleware.PrivateCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
@@ -140,6 +142,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Invitation and reset links (Django's password-reset tokens) stay valid this many days.
+PASSWORD_RESET_TIMEOUT = env_int("SET_PASSWORD_LINK_DAYS", 3, minimum=1) * 24 * 3600
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -337,6 +341,9 @@ IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 2 * 1024 * 1024, minimum=1)
 # Checked before any XML is parsed: what the workbook unpacks to, and how tightly it packs.
 IMPORT_MAX_UNCOMPRESSED_BYTES = env_int("IMPORT_MAX_UNCOMPRESSED_BYTES", 20 * 1024 * 1024, minimum=1)
 IMPORT_MAX_COMPRESSION_RATIO = env_int("IMPORT_MAX_COMPRESSION_RATIO", 100, minimum=1)
+# Master data imported in bulk (.xlsx or .csv): the largest file and the most rows in one file.
+MASTER_DATA_IMPORT_MAX_BYTES = env_int("MASTER_DATA_IMPORT_MAX_BYTES", 64 * 1024 * 1024, minimum=1)
+MASTER_DATA_IMPORT_MAX_ROWS = env_int("MASTER_DATA_IMPORT_MAX_ROWS", 200_000, minimum=1)
 # Who issues the documents, and where (Nghị định 30/2020: ô số 1–4); another province changes these.
 DOCUMENT_PARENT_BODY = env_str("DOCUMENT_PARENT_BODY", "UBND TỈNH ĐỒNG NAI")
 DOCUMENT_ISSUING_BODY = env_str("DOCUMENT_ISSUING_BODY", "SỞ Y TẾ")

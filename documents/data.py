@@ -61,12 +61,13 @@ class SubmissionData:
     individuals: list[Nominee] = field(default_factory=list)
 
 
-def nominee_of(nomination) -> Nominee:
+def nominee_of(nomination, on: datetime.date | None = None) -> Nominee:
+    """``on``: the document's date; the unit is named as it was then (renames since are ignored)."""
     staff = nomination.staff
     return Nominee(
         kind=nomination.nominee_kind,
         name=nomination.nominee_name,
-        unit_name=nomination.unit.name,
+        unit_name=nomination.unit.name_on(on),
         award_name=nomination.award_type.name,
         achievement=nomination.achievement_summary,
         position=staff.position if staff else "",
@@ -79,17 +80,20 @@ def nominee_of(nomination) -> Nominee:
     )
 
 
-def split_by_kind(nominations) -> tuple[list[Nominee], list[Nominee]]:
-    nominees = [nominee_of(n) for n in nominations]
+def split_by_kind(nominations, on: datetime.date | None = None) -> tuple[list[Nominee], list[Nominee]]:
+    nominees = [nominee_of(n, on) for n in nominations]
     return [n for n in nominees if n.is_collective], [n for n in nominees if not n.is_collective]
 
 
 def decision_data(decision) -> DecisionData:
-    """Everything the Quyết định, its annex and the certificates need, in four queries."""
-    nominations = decision.nominations.select_related("unit", "staff", "award_type", "campaign").order_by(
-        "unit__name", "id"
+    """Everything the Quyết định, its annex and the certificates need, in five queries. Units
+    carry the names in force on the decision's date."""
+    nominations = (
+        decision.nominations.select_related("unit", "staff", "award_type", "campaign")
+        .prefetch_related("unit__changes")
+        .order_by("unit__name", "id")
     )
-    collectives, individuals = split_by_kind(nominations)
+    collectives, individuals = split_by_kind(nominations, decision.decision_date)
     grounds = []
     for campaign in sorted({n.campaign for n in nominations if n.campaign_id}, key=lambda c: c.pk):
         plan = f" số {campaign.plan_number}" if campaign.plan_number else ""

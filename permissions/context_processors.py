@@ -18,5 +18,7 @@ def roles(request):
             "can_open_admin": user.is_staff,
             "can_unlock_accounts": policy.can_unlock_accounts(user),
             "can_read_campaigns": policy.can_read_campaigns(user),
+            "can_import_data": policy.can_import_master_data(user) or policy.can_import_unit_records(user),
+            "can_manage_accounts": policy.can_manage_accounts(user),
         }
     }

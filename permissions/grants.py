@@ -54,3 +54,16 @@ def grant_unit_access(nomination, *, can_edit: bool) -> None:
         permission_changed.send(
             sender=Group, granted=False, permission=CHANGE, holder=group, target=nomination
         )
+
+
+def move_unit_access(nomination, *, old_unit) -> None:
+    """A dossier moved to another unit (its unit was merged or dissolved): the old unit's
+    group loses its rights on it, the new unit's group gets them. Announced like any grant."""
+    old_group = unit_group(old_unit)
+    held = {f"nominations.{c}" for c in ObjectPermissionChecker(old_group).get_group_perms(nomination)}
+    for perm in sorted(held & {VIEW, CHANGE}):
+        remove_perm(perm, old_group, nomination)
+        permission_changed.send(
+            sender=Group, granted=False, permission=perm, holder=old_group, target=nomination
+        )
+    grant_unit_access(nomination, can_edit=nomination.is_editable)

@@ -141,3 +141,41 @@ def can_unlock_accounts(user) -> bool:
     return bool(
         user.is_authenticated and (user.is_superuser or has_role(user, Role.OFFICE_HEAD, Role.ADMINISTRATOR))
     )
+
+
+# --- Master data and accounts ----------------------------------------------------------
+
+# The administrator keeps the master data (units, staff, history) and the accounts.
+MASTER_DATA_KEEPERS = frozenset({Role.ADMINISTRATOR})
+# A unit's own emulation officer imports their unit's staff, collectives and history.
+UNIT_RECORD_IMPORTERS = frozenset({Role.UNIT_OFFICER})
+
+
+def can_import_master_data(user) -> bool:
+    """Import any kind of master data for every unit (the administrator)."""
+    return _active(user) and (user.is_superuser or has_role(user, *MASTER_DATA_KEEPERS))
+
+
+def can_import_unit_records(user) -> bool:
+    """Import the unit-level kinds (collectives, staff, award history, ratings) for one's own unit."""
+    return _active(user) and user.unit_id is not None and has_role(user, *UNIT_RECORD_IMPORTERS)
+
+
+def master_data_import_scope(user, *, unit_level_kind: bool):
+    """``"all"`` when ``user`` may import this kind for every unit, their unit when only for
+    it, ``None`` when not at all. Discipline records and units are the administrator's."""
+    if can_import_master_data(user):
+        return "all"
+    if unit_level_kind and can_import_unit_records(user):
+        return user.unit
+    return None
+
+
+def can_manage_accounts(user) -> bool:
+    """Create accounts in bulk, send invitations, deactivate accounts."""
+    return can_import_master_data(user)
+
+
+def can_change_organisation(user) -> bool:
+    """Record renames, mergers and dissolutions of units."""
+    return can_import_master_data(user)

@@ -8,4 +8,4 @@ class WorkflowsConfig(AppConfig):
 
     def ready(self):
         # viewflow resolves stored task references through the imported flow classes.
-        from . import flows  # noqa: F401
+        from . import deactivation, flows  # noqa: F401

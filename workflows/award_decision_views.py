@@ -42,7 +42,9 @@ def decision_create(request):
     if not policy.can_prepare_decisions(request.user):
         raise PermissionDenied(_("Only the Department office prepares decisions."))
     # The decision builder: filter the approved dossiers, tick them (or all), preview Article 1.
-    filters = DecisionCandidateFilter(request.GET or None, decisions.decidable_nominations(), user=request.user)
+    filters = DecisionCandidateFilter(
+        request.GET or None, decisions.decidable_nominations(), user=request.user
+    )
     candidates = filters.results
     form = DecisionForm(request.POST or None, candidates=candidates)
     preview = None

@@ -174,12 +174,15 @@ def preview_article_one(nominations) -> str:
 
 
 def awardees_by_kind(decision: AwardDecision) -> list[tuple[str, list]]:
-    """Awardees grouped as the decision's annex lists them: collectives, then individuals."""
-    # Unit by unit, name by name, in Vietnamese order: as the annex lists them.
-    nominations = sorted(
-        decision.nominations.select_related("unit", "staff", "award_type"),
-        key=lambda n: (vietnamese_key(n.unit.name), vietnamese_key(n.nominee_name)),
+    """Awardees grouped as the decision's annex lists them: collectives, then individuals, unit
+    by unit and name by name in Vietnamese order. Each carries ``unit_name_then``, its unit's
+    name in force on the decision's date."""
+    nominations = list(
+        decision.nominations.select_related("unit", "staff", "award_type").prefetch_related("unit__changes")
     )
+    for nomination in nominations:
+        nomination.unit_name_then = nomination.unit.name_on(decision.decision_date)
+    nominations.sort(key=lambda n: (vietnamese_key(n.unit_name_then), vietnamese_key(n.nominee_name)))
     return [
         (gettext_lazy("Collectives"), [n for n in nominations if n.nominee_kind == "collective"]),
         (gettext_lazy("Individuals"), [n for n in nominations if n.nominee_kind == "individual"]),

@@ -3,6 +3,8 @@ seed and tests all call these; each grants the unit its rights on the dossier.""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from campaigns.rounds import check_round_accepts
 from common.uploads import validate_evidence_file
@@ -29,6 +31,15 @@ def validate_new_dossier(nomination: Nomination, *, exclude=()) -> None:
     ``ValidationError`` with messages per field. ``exclude``: fields not filled in yet
     (a form leaves the author to the service)."""
     nomination.full_clean(exclude=["code", *exclude])
+    unit = nomination.unit
+    if unit is not None and unit.dissolved_by(timezone.localdate()):
+        # NĐ 152/2025, TT 15/2025: no award to a unit dissolved in the reorganisation.
+        raise ValidationError(
+            {
+                "unit": _("%(unit)s was dissolved or merged on %(date)s and can no longer be nominated.")
+                % {"unit": unit.name, "date": unit.dissolved_on.strftime("%d/%m/%Y")}
+            }
+        )
     try:
         check_round_accepts(basis=nomination.basis, campaign=nomination.campaign, year=nomination.year)
     except ValidationError as exc:

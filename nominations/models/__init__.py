@@ -1,14 +1,18 @@
 from .catalogue import AwardAuthority, AwardType, Campaign, NomineeKind
 from .dossier import Attachment, Nomination, NominationBasis, NominationSequence, NominationStatus
-from .organisation import Gender, Staff, Unit, UnitKind
-from .records import AwardRecord
+from .organisation import Collective, Gender, Staff, Unit, UnitChange, UnitChangeKind, UnitKind
+from .records import DISCIPLINE_RANK, AwardRecord, DisciplineLevel, DisciplineRecord
 
 __all__ = [
+    "DISCIPLINE_RANK",
     "Attachment",
     "AwardAuthority",
     "AwardRecord",
     "AwardType",
     "Campaign",
+    "Collective",
+    "DisciplineLevel",
+    "DisciplineRecord",
     "Gender",
     "Nomination",
     "NominationBasis",
@@ -17,5 +21,7 @@ __all__ = [
     "NomineeKind",
     "Staff",
     "Unit",
+    "UnitChange",
+    "UnitChangeKind",
     "UnitKind",
 ]

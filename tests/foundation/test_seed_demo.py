@@ -66,9 +66,21 @@ def test_demo_users_have_their_roles_and_password(seeded, username, role):
 
 def test_every_nominating_unit_has_a_head_and_an_officer(seeded):
     User = get_user_model()
-    for unit in Unit.objects.exclude(kind__in=["department", "union"]):
+    for unit in Unit.objects.exclude(kind__in=["department", "union"]).filter(dissolved_on__isnull=True):
         assert User.objects.filter(username=f"{unit.code}.truong", unit=unit).exists()
         assert User.objects.filter(username=f"{unit.code}.canbo", unit=unit).exists()
+
+
+def test_demo_merges_two_district_centres_into_a_regional_one(seeded):
+    regional = Unit.objects.get(code="ttytkv-tanphu")
+    for code in ("ttyt-tanphu", "ttyt-dinhquan"):
+        centre = Unit.objects.get(code=code)
+        assert centre.successor == regional and centre.dissolved_on.isoformat() == "2025-07-01"
+        assert not centre.staff.exists()
+        # The award of 2024 stays in the old centre's history, under its name.
+        assert centre.award_records.get(year=2024).collective_name == centre.name
+    assert regional.staff.count() == 12
+    assert get_user_model().objects.get(username="ttyt-tanphu.canbo").unit == regional
 
 
 def test_demo_dossiers_are_visible_only_to_their_unit(seeded, client):

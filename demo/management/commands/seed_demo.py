@@ -5,6 +5,7 @@ from council.defaults import seed_policies
 from demo.campaigns import seed_campaign_demo
 from demo.dossiers import seed_workflow_demo
 from demo.organisation import seed_demo
+from demo.reorganisation import seed_reorganisation_demo
 from eligibility.defaults import seed_rules
 from nominations.models import Nomination, Staff, Unit
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             seed_rules()
             seed_policies()
             seed_campaign_demo()
+            seed_reorganisation_demo()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {Unit.objects.count()} units, {Staff.objects.count()} staff, "
