@@ -1,14 +1,33 @@
 """Quyết định khen thưởng (.docx) with its annex: collectives and individuals numbered apart."""
 
+from eligibility.cash import money
+
 from . import docx_common as dx
 from . import layout
 from .data import DecisionData
 
-LEGAL_GROUNDS = [
-    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-    "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết "
-    "thi hành một số điều của Luật Thi đua, khen thưởng;",
-]
+CASH_HEADER = "Tiền thưởng (đồng)"
+
+
+def grounds(data: DecisionData) -> list[str]:
+    """The legal bases in force on the decision's date, the campaign plans, the proposal."""
+    return [*data.legal_bases, *data.grounds, "Xét đề nghị của Chánh Văn phòng Sở Y tế."]
+
+
+def cash_cell(amount: int | None) -> str:
+    return money(amount) if amount is not None else "—"
+
+
+def annex_headers(data: DecisionData) -> tuple[list[str], list[str]]:
+    extra = [CASH_HEADER] if data.has_cash else []
+    return (
+        ["STT", "Tên tập thể", "Đơn vị", "Hình thức khen thưởng", *extra],
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng", *extra],
+    )
+
+
+def cash_total_line(data: DecisionData) -> str:
+    return f"Tổng số tiền thưởng: {money(data.cash_total)} đồng. {data.cash_note}" if data.has_cash else ""
 
 
 def signer_title(data: DecisionData) -> list[str]:
@@ -34,9 +53,16 @@ def annex_heading(data: DecisionData) -> str:
 
 def annex_tables(data: DecisionData):
     """The annex's two lists, each numbered from 1 (STT)."""
-    collectives = [[str(i), n.name, n.unit_name, n.award_name] for i, n in enumerate(data.collectives, 1)]
+
+    def cash(n):
+        return [cash_cell(n.cash)] if data.has_cash else []
+
+    collectives = [
+        [str(i), n.name, n.unit_name, n.award_name, *cash(n)] for i, n in enumerate(data.collectives, 1)
+    ]
     individuals = [
-        [str(i), n.name, n.position, n.unit_name, n.award_name] for i, n in enumerate(data.individuals, 1)
+        [str(i), n.name, n.position, n.unit_name, n.award_name, *cash(n)]
+        for i, n in enumerate(data.individuals, 1)
     ]
     return collectives, individuals
 
@@ -54,7 +80,7 @@ def build_decision_docx(data: DecisionData) -> bytes:
     dx.paragraph(document, layout.subject_line(data.title), bold=True, align="center")
     dx.paragraph(document, "")
     dx.paragraph(document, "GIÁM ĐỐC SỞ Y TẾ", bold=True, align="center")
-    for line in [*LEGAL_GROUNDS, *data.grounds, "Xét đề nghị của Chánh Văn phòng Sở Y tế."]:
+    for line in grounds(data):
         dx.paragraph(document, line, italic=True, align="justify", indent=True)
     dx.paragraph(document, "QUYẾT ĐỊNH:", bold=True, align="center")
     dx.paragraph(document, article_one(data), align="justify", indent=True)
@@ -83,20 +109,18 @@ def build_decision_docx(data: DecisionData) -> bytes:
     dx.paragraph(document, "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG", bold=True, align="center")
     dx.paragraph(document, annex_heading(data), italic=True, align="center")
     collectives, individuals = annex_tables(data)
+    collective_header, individual_header = annex_headers(data)
     if collectives:
         dx.paragraph(document, f"I. TẬP THỂ ({len(collectives)} tập thể)", bold=True)
-        dx.table(
-            document, ["STT", "Tên tập thể", "Đơn vị", "Hình thức khen thưởng"], collectives, [12, 60, 55, 38]
-        )
+        widths = [12, 50, 45, 33, 25] if data.has_cash else [12, 60, 55, 38]
+        dx.table(document, collective_header, collectives, widths)
     if individuals:
         heading = "II" if collectives else "I"
         dx.paragraph(document, f"{heading}. CÁ NHÂN ({len(individuals)} cá nhân)", bold=True)
-        dx.table(
-            document,
-            ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng"],
-            individuals,
-            [12, 45, 35, 45, 28],
-        )
+        widths = [12, 40, 30, 38, 25, 22] if data.has_cash else [12, 45, 35, 45, 28]
+        dx.table(document, individual_header, individuals, widths)
+    if data.has_cash:
+        dx.paragraph(document, cash_total_line(data), italic=True, align="justify")
     dx.paragraph(
         document, f"Danh sách này có {len(collectives)} tập thể và {len(individuals)} cá nhân./.", italic=True
     )

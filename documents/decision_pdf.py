@@ -12,7 +12,15 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 
 from . import fonts, layout
 from .data import DecisionData
-from .decision_docx import LEGAL_GROUNDS, annex_heading, annex_tables, article_one, signer_title
+from .decision_docx import (
+    annex_headers,
+    annex_heading,
+    annex_tables,
+    article_one,
+    cash_total_line,
+    grounds,
+    signer_title,
+)
 
 
 def _styles():
@@ -71,7 +79,7 @@ def build_decision_pdf(data: DecisionData) -> bytes:
         _p("GIÁM ĐỐC SỞ Y TẾ", st["center"], bold=True),
         Spacer(1, 2 * mm),
     ]
-    for line in [*LEGAL_GROUNDS, *data.grounds, "Xét đề nghị của Chánh Văn phòng Sở Y tế."]:
+    for line in grounds(data):
         story.append(_p(line, st["body"], italic=True))
     story += [
         _p("QUYẾT ĐỊNH:", st["center"], bold=True),
@@ -108,25 +116,20 @@ def build_decision_pdf(data: DecisionData) -> bytes:
         Spacer(1, 4 * mm),
     ]
     collectives, individuals = annex_tables(data)
+    collective_header, individual_header = annex_headers(data)
     if collectives:
         story.append(_p(f"I. TẬP THỂ ({len(collectives)} tập thể)", st["small"], bold=True))
-        story.append(
-            _grid(
-                ["STT", "Tên tập thể", "Đơn vị", "Hình thức khen thưởng"], collectives, [12, 58, 55, 40], st
-            )
-        )
+        widths = [12, 48, 45, 32, 28] if data.has_cash else [12, 58, 55, 40]
+        story.append(_grid(collective_header, collectives, widths, st))
         story.append(Spacer(1, 4 * mm))
     if individuals:
         heading = "II" if collectives else "I"
         story.append(_p(f"{heading}. CÁ NHÂN ({len(individuals)} cá nhân)", st["small"], bold=True))
-        story.append(
-            _grid(
-                ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng"],
-                individuals,
-                [12, 48, 33, 44, 28],
-                st,
-            )
-        )
+        widths = [12, 40, 28, 37, 26, 22] if data.has_cash else [12, 48, 33, 44, 28]
+        story.append(_grid(individual_header, individuals, widths, st))
+    if data.has_cash:
+        story.append(Spacer(1, 3 * mm))
+        story.append(_p(cash_total_line(data), st["small"], italic=True))
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,

@@ -10,6 +10,7 @@ import datetime
 
 from nominations.models import AwardType
 
+from .cash import seed_cash_rates
 from .legal_texts import seed_legal_texts
 from .models import AwardRule, Confidence, RuleSet
 from .rules import validate_params
@@ -304,7 +305,9 @@ def seed_rule_sets() -> dict[str, RuleSet]:
 
 
 def seed_rules() -> None:
-    """Add the legal texts, the rule sets and the default rules that are missing (idempotent)."""
+    """Add the legal texts, the rule sets, the default rules and the cash-award rates that are
+    missing (idempotent)."""
+    seed_cash_rates()
     sets = seed_rule_sets()
     awards = list(AwardType.objects.all())
     for text_code, _name, _start, _until, rules_of in SETS:

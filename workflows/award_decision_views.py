@@ -56,12 +56,14 @@ def decision_create(request):
 def decision_detail(request, pk):
     _require_reader(request.user)
     decision = get_object_or_404(AwardDecision.objects.select_related("signer", "prepared_by"), pk=pk)
+    groups, cash = decisions.awardees_with_cash(decision)
     return render(
         request,
         "workflows/decision_detail.html",
         {
             "decision": decision,
-            "groups": decisions.awardees_by_kind(decision),
+            "groups": groups,
+            "cash": cash,
             "can_submit": decision.status == "draft" and policy.can_prepare_decisions(request.user),
             "can_sign": decision.status == "submitted" and policy.can_sign_decisions(request.user),
         },

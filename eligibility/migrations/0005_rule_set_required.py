@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('eligibility', '0004_existing_rules_join_nd98_set'),
+        ('eligibility', '0004_seed_legal_texts_and_nd98_set'),
     ]
 
     operations = [

@@ -213,6 +213,8 @@ def test_minutes_are_word_files_with_names_and_tallies(people, at_council, sessi
     assert "BIÊN BẢN HỌP HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" in text
     assert "Nguyễn Thị Hồng Nhung" in text and "Trần Đức Thắng" in text
     assert "Số hồ sơ đạt: 1; không đạt: 1." in text
+    # Legal bases of a meeting on 20/12/2024: NĐ 98/2023 was then in force.
+    assert "Căn cứ Nghị định số 98/2023/NĐ-CP" in text and "152/2025" not in text
     assert doc.styles["Normal"].font.name == "Times New Roman"
     assert 13 <= doc.styles["Normal"].font.size.pt <= 14
 
