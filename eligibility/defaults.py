@@ -13,6 +13,7 @@ from nominations.models import AwardType
 from .cash import seed_cash_rates
 from .legal_texts import seed_legal_texts
 from .models import AwardRule, Confidence, RuleSet
+from .profile import seed_profile_example
 from .rules import validate_params
 
 L = "Luật TĐKT 06/2022/QH15"
@@ -308,6 +309,7 @@ def seed_rules() -> None:
     """Add the legal texts, the rule sets, the default rules and the cash-award rates that are
     missing (idempotent)."""
     seed_cash_rates()
+    seed_profile_example()
     sets = seed_rule_sets()
     awards = list(AwardType.objects.all())
     for text_code, _name, _start, _until, rules_of in SETS:
