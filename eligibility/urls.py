@@ -5,6 +5,7 @@ from . import views
 app_name = "eligibility"
 
 urlpatterns = [
+    path("conflicts/", views.conflict_list, name="conflicts"),
     path("dossiers/<str:code>/initiatives/", views.initiatives, name="initiatives"),
     path("dossiers/<str:code>/initiatives/<int:pk>/", views.initiative_toggle, name="initiative_toggle"),
 ]
