@@ -9,16 +9,12 @@ from .engine import evaluate_on, submission_date
 from .models import AwardRule, Judgement, JudgementTrigger, RuleSet
 
 
-def record_judgement(
-    nomination, trigger: str, *, by=None, on: datetime.date | None = None
-) -> Judgement | None:
+def record_judgement(nomination, trigger: str, *, by=None, on: datetime.date | None = None) -> Judgement:
     """Keep the dossier's judgement as it stands now, with the set that made it. At submission
     ``on`` is the submission date, which from then on chooses the dossier's set."""
     if trigger == JudgementTrigger.SUBMITTED and on is None:
         on = submission_date(nomination) or timezone.localdate()
     evaluation = evaluate_on(nomination, on)
-    if evaluation.rule_set is None:
-        return None
     return Judgement.objects.create(
         nomination=nomination,
         rule_set=evaluation.rule_set,
@@ -31,7 +27,7 @@ def record_judgement(
     )
 
 
-def record_submission(nomination, *, by=None) -> Judgement | None:
+def record_submission(nomination, *, by=None) -> Judgement:
     """The unit sent the dossier to the Department: its first submission date is kept (a
     resubmission after a return keeps the first date) and the judgement recorded."""
     return record_judgement(nomination, JudgementTrigger.SUBMITTED, by=by)

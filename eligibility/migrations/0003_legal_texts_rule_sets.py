@@ -256,7 +256,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
                 ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
                 ('nomination', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='judgements', to='nominations.nomination', verbose_name='nomination')),
-                ('rule_set', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='judgements', to='eligibility.ruleset', verbose_name='rule set')),
+                ('rule_set', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='judgements', to='eligibility.ruleset', verbose_name='rule set')),
             ],
             options={
                 'verbose_name': 'eligibility judgement',

@@ -171,8 +171,14 @@ class Judgement(models.Model):
     nomination = models.ForeignKey(
         Nomination, verbose_name=_("nomination"), on_delete=models.CASCADE, related_name="judgements"
     )
+    # Empty when no published set covered the date (the submission date is kept all the same).
     rule_set = models.ForeignKey(
-        RuleSet, verbose_name=_("rule set"), on_delete=models.PROTECT, related_name="judgements"
+        RuleSet,
+        verbose_name=_("rule set"),
+        on_delete=models.PROTECT,
+        related_name="judgements",
+        null=True,
+        blank=True,
     )
     judged_on = models.DateField(
         _("date that chose the rule set"), help_text=_("The submission date (or the day of the check).")
