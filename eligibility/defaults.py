@@ -128,6 +128,14 @@ def _common_rules(decree: str, interval_article: str) -> dict[str, list]:
             INITIATIVE_ONCE,
             ONE_AWARD,
             (
+                "quota_staff_share",
+                {"percent": 15},
+                f"{PROVINCE_EXAMPLE}: trần tỷ lệ tùy chọn (NĐ 152 không quy định tỷ lệ) — chỉ bật khi quy chế "
+                "của tỉnh quy định",
+                PROV,
+                False,
+            ),
+            (
                 "quota_share",
                 {"base_title": "ldtt", "percent": 15},
                 "Trần tỷ lệ tùy chọn của tỉnh (NĐ 91/2017/NĐ-CP, nguồn cũ của 15 %, đã hết hiệu lực "

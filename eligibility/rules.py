@@ -554,3 +554,20 @@ def collective_no_discipline(facts: Facts) -> Outcome:
             f"{members.disciplined} thành viên bị kỷ luật từ hình thức cảnh cáo trở lên năm {facts.year}.",
         )
     return Outcome(PASS, f"Không thành viên nào bị kỷ luật từ hình thức cảnh cáo trở lên năm {facts.year}.")
+
+
+@rule(
+    "quota_staff_share",
+    _("Share of the unit's staff proposed for a title (the province's optional cap)"),
+    percent=Param(int, _("at most this percent of the staff")),
+)
+def quota_staff_share(facts: Facts, *, percent: int) -> Outcome:
+    """The unit's live dossiers for this award in the year are at most ``percent`` % of its
+    active staff (integer arithmetic). A cap only where the province's regulation sets one."""
+    staff = facts.unit_staff_count
+    used = facts.unit_dossiers_by_award.get(facts.award_code, 0)
+    if not staff:
+        return Outcome(UNKNOWN, "Chưa có danh sách nhân sự của đơn vị để tính tỷ lệ.")
+    if used * 100 <= percent * staff:
+        return Outcome(PASS, f"Đơn vị đề nghị {used} trên {staff} người (tối đa {percent}%).")
+    return Outcome(FAIL, f"Đơn vị đề nghị {used} trên {staff} người, vượt {percent}% theo quy định của tỉnh.")

@@ -49,6 +49,7 @@ facts_strategy = st.builds(
     ).map(tuple),
     unit_dossiers_by_award=st.dictionaries(codes, st.integers(0, 10_000)),
     discipline_known=st.booleans(),
+    unit_staff_count=st.integers(0, 10_000),
     under_review=st.booleans(),
     discipline_ended=st.one_of(st.none(), st.dates()),
     collective=st.one_of(

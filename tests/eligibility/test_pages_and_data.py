@@ -89,7 +89,7 @@ def test_an_initiative_used_twice_fails(people, unit_a, cstdcs, catalogue):
 
 def test_facts_take_a_fixed_number_of_queries(people, cstdcs, catalogue, django_assert_num_queries):
     def count():
-        with django_assert_num_queries(7) as ctx:
+        with django_assert_num_queries(8) as ctx:
             facts_for(cstdcs)
         return len(ctx.captured_queries)
 

@@ -346,3 +346,25 @@ def test_the_texts_record_what_replaced_what(catalogue):
     assert nd152.in_force_until == D(2027, 2, 28)  # Điều 60 khoản 1: expires 01/03/2027
     assert not nd152.in_force_on(D(2027, 3, 1))
     assert nd152.in_force_on(D(2027, 2, 28))
+
+
+def test_collective_facts_take_a_fixed_number_of_queries(
+    people, unit_a, collective_awards, django_assert_max_num_queries
+):
+    nomination = make_nomination(
+        unit=unit_a,
+        author=people.officer,
+        award_type=collective_awards["tt-ldxs"],
+        nominee_kind="collective",
+        staff=None,
+        collective_name="Khoa Ngoại",
+    )
+    with django_assert_max_num_queries(12):
+        facts_for(nomination)
+    for _ in range(30):
+        person = StaffFactory(unit=unit_a)
+        AwardRecord.objects.create(staff=person, unit=unit_a, award_type=collective_awards["ldtt"], year=2024)
+        PerformanceRating.objects.create(staff=person, year=2024, rating="htt")
+    with django_assert_max_num_queries(12):
+        facts = facts_for(nomination)
+    assert facts.collective.size == 31 and facts.collective.titles["ldtt"] == 30

@@ -337,6 +337,22 @@ CASES = [
         facts(award="cstdcs", unit_dossiers_by_award={"cstdcs": 1}),
         UNKNOWN,
     ),
+    # The province's optional cap on the share of staff (no national figure in NĐ 152).
+    (
+        "province_cap_within",
+        "quota_staff_share",
+        {"percent": 15},
+        facts(award="cstdcs", unit_staff_count=20, unit_dossiers_by_award={"cstdcs": 3}),
+        PASS,
+    ),
+    (
+        "province_cap_one_over",
+        "quota_staff_share",
+        {"percent": 15},
+        facts(award="cstdcs", unit_staff_count=20, unit_dossiers_by_award={"cstdcs": 4}),
+        FAIL,
+    ),
+    ("province_cap_no_staff", "quota_staff_share", {"percent": 15}, facts(award="cstdcs"), UNKNOWN),
     # NĐ 152/2025 Điều 4 khoản 4: under review → paused; after discipline, counted from its end.
     ("nd152_dieu_4_k4_no_discipline", "not_under_discipline", {}, facts(discipline_known=True), PASS),
     (
