@@ -368,3 +368,11 @@ def test_collective_facts_take_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         facts = facts_for(nomination)
     assert facts.collective.size == 31 and facts.collective.titles["ldtt"] == 30
+
+
+def test_seed_rules_command_is_idempotent(catalogue):
+    out = io.StringIO()
+    call_command("seed_rules", stdout=out)
+    first = AwardRule.objects.count()
+    call_command("seed_rules", stdout=io.StringIO())
+    assert AwardRule.objects.count() == first and "rule sets" in out.getvalue()
