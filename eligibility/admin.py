@@ -96,11 +96,27 @@ class LegalTextAdmin(ReadOnlyHistoryAdmin):
     search_fields = ("number", "title", "citation")
 
 
+class RuleInlineForm(AwardRuleForm):
+    class Meta(AwardRuleForm.Meta):
+        fields = ["award_type", "rule", "params", "source", "confidence", "is_active", "sort_order"]
+
+
+class RuleInline(admin.TabularInline):
+    """A set's rules on its own page, where a copied set is edited before it is published."""
+
+    model = AwardRule
+    form = RuleInlineForm
+    extra = 0
+    ordering = ("award_type__sort_order", "award_type__name", "sort_order", "id")
+    autocomplete_fields = ()
+
+
 @admin.register(RuleSet)
 class RuleSetAdmin(ReadOnlyHistoryAdmin):
     list_display = ("name", "legal_text", "valid_from", "valid_until", "is_published", "copied_from")
     list_filter = ("is_published", "legal_text")
     actions = ["copy_sets"]
+    inlines = [RuleInline]
 
     @admin.action(description=_("Copy the selected rule set (a draft to edit and publish)"))
     def copy_sets(self, request, queryset):

@@ -19,11 +19,10 @@ from .rules import validate_params
 L = "Luật TĐKT 06/2022/QH15"
 N98 = "NĐ 98/2023/NĐ-CP"
 N152 = "NĐ 152/2025/NĐ-CP"
-H, MH, M, LOW, INF, PROV = (
+H, MH, M, INF, PROV = (
     Confidence.HIGH,
     Confidence.MEDIUM_HIGH,
     Confidence.MEDIUM,
-    Confidence.LOW,
     Confidence.INFERRED,
     Confidence.PROVINCE,
 )
@@ -150,7 +149,7 @@ def _common_rules(decree: str, interval_article: str) -> dict[str, list]:
             (
                 "consecutive_title",
                 {"titles": ["csdt-tinh", "csdt-bo"], "count": 2},
-                f"{L} Điều 21; {N152} Điều 35 khoản 1 điểm a (thời hạn hồ sơ)",
+                f"{L} Điều 21",
                 H,
                 True,
             ),

@@ -5,6 +5,8 @@ overwrites an administrator's edit."""
 
 import datetime
 
+from django.db.models import Q
+
 from .models import Confidence, LegalText, LegalTextKind
 
 D = datetime.date
@@ -136,8 +138,6 @@ def seed_legal_texts() -> dict[str, LegalText]:
 
 def texts_in_force(day: datetime.date, *, cited_only: bool = True) -> list[LegalText]:
     """The texts in force on ``day`` (those documents cite, by default), in citation order."""
-    from django.db.models import Q
-
     qs = LegalText.objects.filter(in_force_from__lte=day).filter(
         Q(in_force_until__isnull=True) | Q(in_force_until__gte=day)
     )

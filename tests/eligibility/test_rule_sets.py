@@ -376,3 +376,17 @@ def test_seed_rules_command_is_idempotent(catalogue):
     first = AwardRule.objects.count()
     call_command("seed_rules", stdout=io.StringIO())
     assert AwardRule.objects.count() == first and "rule sets" in out.getvalue()
+
+
+def test_a_rule_sets_page_lists_its_rules_for_editing(admin_client, catalogue):
+    current = rule_set_for(AFTER)
+    page = admin_client.get(f"/admin/eligibility/ruleset/{current.pk}/change/").content.decode()
+    assert "not_under_discipline" in page and "Điều 4 khoản 4" in page
+
+
+def test_check_eligibility_warns_when_the_sets_text_has_expired(people, unit_a, catalogue):
+    """NĐ 152/2025 ends on 28/02/2027 (Điều 60 khoản 1): its set still judges until the next is added."""
+    nomination = make_nomination(unit=unit_a, author=people.officer, award_type=catalogue["ldtt"])
+    out = io.StringIO()
+    call_command("check_eligibility", nomination.code, "--on", "2027-03-01", stdout=out)
+    assert "152/2025/NĐ-CP không còn hiệu lực ngày 01/03/2027" in out.getvalue()

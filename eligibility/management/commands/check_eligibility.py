@@ -49,6 +49,12 @@ class Command(BaseCommand):
             return
         text = rule_set.legal_text
         out(f"Bộ quy tắc: {rule_set} — văn bản {text.number} ({text.title})")
+        if not text.in_force_on(evaluation.on):
+            # E.g. NĐ 152/2025 ends on 28/02/2027: its set judges on until an administrator adds the next.
+            out(
+                f"Lưu ý: văn bản {text.number} không còn hiệu lực ngày {evaluation.on:%d/%m/%Y}; "
+                "cần thêm bộ quy tắc theo văn bản mới."
+            )
         if not evaluation.results:
             out("Loại khen thưởng này không có quy tắc nào đang bật trong bộ quy tắc.")
             return
