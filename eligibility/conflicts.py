@@ -70,3 +70,12 @@ def conflicts(queryset=None) -> list[Conflict]:
         if reasons:
             found.append(Conflict(items[0].nominee_name, items[0].year, reasons, tuple(items)))
     return sorted(found, key=lambda c: (-c.year, fold(c.nominee)))
+
+
+def conflicts_of(nomination) -> list[Conflict]:
+    """The conflicts ``nomination`` is part of (for a warning when the unit saves it)."""
+    if nomination.nominee_kind == NomineeKind.INDIVIDUAL:
+        same = Nomination.objects.filter(staff_id=nomination.staff_id, year=nomination.year)
+    else:
+        same = Nomination.objects.filter(unit_id=nomination.unit_id, year=nomination.year, staff__isnull=True)
+    return [c for c in conflicts(same) if any(n.pk == nomination.pk for n in c.nominations)]

@@ -53,3 +53,25 @@ def test_the_office_menu_has_the_council_and_the_conflicts(people, login):
     assert 'href="/council/"' in page and 'href="/eligibility/conflicts/"' in page
     page = login(people.officer).get("/").content.decode()
     assert 'href="/council/"' not in page
+
+
+def test_the_unit_is_warned_when_it_saves_a_conflicting_dossier(people, unit_a, catalogue, login):
+    person = StaffFactory(unit=unit_a, full_name="Hồ Thị Thu")
+    first = make_nomination(
+        unit=unit_a, author=people.officer, staff=person, award_type=catalogue["giay-khen-ca-nhan"]
+    )
+    response = login(people.officer).post(
+        "/dossiers/new/",
+        {
+            "year": "2024",
+            "basis": "annual",
+            "nominee_kind": "individual",
+            "collective_name": "",
+            "staff": person.pk,
+            "award_type": catalogue["bang-khen-ubnd-ca-nhan"].pk,
+            "achievement_summary": "Hoàn thành xuất sắc nhiệm vụ năm 2024.",
+        },
+        follow=True,
+    )
+    warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+    assert warnings and "Hai hình thức" in warnings[0] and first.code in warnings[0]
