@@ -390,3 +390,21 @@ def test_check_eligibility_warns_when_the_sets_text_has_expired(people, unit_a, 
     out = io.StringIO()
     call_command("check_eligibility", nomination.code, "--on", "2027-03-01", stdout=out)
     assert "152/2025/NĐ-CP không còn hiệu lực ngày 01/03/2027" in out.getvalue()
+
+
+def test_backfill_reads_the_submission_date_from_the_workflow(people, submitted, catalogue):
+    """A dossier sent before submission dates were recorded gets its date from the unit head's step."""
+    from viewflow.workflow.models import Task
+
+    to_office(submitted, people)
+    Judgement.objects.filter(nomination=submitted).delete()
+    Task.objects.filter(
+        process__nominationprocess__nomination=submitted, data__decision=Decision.SUBMIT
+    ).update(finished=datetime.datetime(2025, 6, 30, 9, 0, tzinfo=datetime.UTC))
+    out = io.StringIO()
+    call_command("backfill_submission_dates", stdout=out)
+    assert "1 submission dates recorded" in out.getvalue()
+    evaluation = evaluate_on(submitted)
+    assert evaluation.submitted_on == BEFORE and evaluation.rule_set.legal_text.code == "nd-98-2023"
+    call_command("backfill_submission_dates", stdout=out)  # idempotent
+    assert Judgement.objects.filter(nomination=submitted, trigger=JudgementTrigger.SUBMITTED).count() == 1
