@@ -60,12 +60,6 @@ class RuleResult:
             "confidence": self.confidence,
         }
 
-    @classmethod
-    def from_dict(cls, data: dict) -> "RuleResult":
-        return cls(
-            **{k: data.get(k, "") for k in ("rule", "label", "status", "message", "source", "confidence")}
-        )
-
 
 @dataclass(frozen=True)
 class Evaluation:

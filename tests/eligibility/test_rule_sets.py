@@ -408,3 +408,19 @@ def test_backfill_reads_the_submission_date_from_the_workflow(people, submitted,
     assert evaluation.submitted_on == BEFORE and evaluation.rule_set.legal_text.code == "nd-98-2023"
     call_command("backfill_submission_dates", stdout=out)  # idempotent
     assert Judgement.objects.filter(nomination=submitted, trigger=JudgementTrigger.SUBMITTED).count() == 1
+
+
+def test_what_the_province_sets_is_seeded_as_a_labelled_example(catalogue):
+    from council.models import CouncilPolicy
+    from eligibility.models import RegulationProfile
+
+    for rule_set in RuleSet.objects.filter(is_published=True):
+        giay_khen = AwardRule.objects.get(
+            rule_set=rule_set, award_type=catalogue["giay-khen-ca-nhan"], rule="minimum_rating"
+        )
+        assert giay_khen.confidence == "province" and "VÍ DỤ" in giay_khen.source
+        caps = AwardRule.objects.filter(rule_set=rule_set, rule__in=["quota_share", "quota_staff_share"])
+        assert caps.exists() and not caps.filter(is_active=True).exists()  # optional caps: off
+    profile = RegulationProfile.objects.get()
+    assert profile.is_example and not profile.is_active and "VÍ DỤ" in str(profile.name)
+    assert "VÍ DỤ" in CouncilPolicy.objects.get(award_type=catalogue["csdt-co-so"]).source
