@@ -15,11 +15,13 @@ from eligibility.models import CalendarDay, CalendarDayKind, Initiative, Perform
 from eligibility.profile import seed_profile_example
 from eligibility.scales import InitiativeLevel
 from nominations.models import AwardRecord, AwardType, Nomination, NominationBasis, Staff, Unit
+from workflows import award_decisions as decisions
 from workflows import drafting, services
 from workflows.steps import Decision
 
 from .dossiers import _act, _to_office
 
+CSTDCS_DECISION_NUMBER = "412/QĐ-SYT"
 SESSION_TITLE = "Phiên họp Hội đồng TĐKT Sở xét danh hiệu Chiến sĩ thi đua cơ sở năm 2024"
 RATING_CYCLE = ["htt", "htxs", "htt", "htt", "ht", "htt", "htxs", "htt"]
 INITIATIVES = [
@@ -134,7 +136,29 @@ def seed_council_session(unit: Unit) -> CouncilSession:
         ballot = council.add_nomination(session, nomination)
         council.record_tally(ballot, votes_for=votes_for, votes_against=10 - votes_for, invalid=0)
     council.close_session(session, by=office)
+    decide_council_results(dossiers)
     return session
+
+
+def decide_council_results(dossiers) -> None:
+    """The director approves what the council passed, and signs a decision dated after
+    01/07/2025, so the decision page shows NĐ 152's cash awards and legal bases."""
+    passed = []
+    for nomination in dossiers:
+        nomination.refresh_from_db()
+        if nomination.status == "director_signoff":
+            _act(nomination, "giamdoc", Decision.APPROVE)
+            nomination.refresh_from_db()
+            passed.append(nomination)
+    decision = decisions.prepare_decision(
+        by=_user("vanphong"),
+        number=CSTDCS_DECISION_NUMBER,
+        decision_date=datetime.date(2025, 12, 22),
+        title="Về việc công nhận danh hiệu Chiến sĩ thi đua cơ sở năm 2024",
+        nominations=passed,
+    )
+    decisions.submit_decision(decision, by=_user("chanhvanphong"))
+    decisions.issue_decision(decision, by=_user("giamdoc"))
 
 
 def seed_eligibility_demo() -> None:

@@ -90,6 +90,10 @@ def test_demo_shows_the_rules_and_a_finished_council_session(seeded):
     session = CouncilSession.objects.get(status=SessionStatus.CLOSED)
     assert {b.passed for b in session.ballots.all()} == {True, False}
     assert Initiative.objects.exists() and PerformanceRating.objects.exists()
+    from workflows.models import AwardDecision
+
+    decision = AwardDecision.objects.get(number="412/QĐ-SYT")
+    assert decision.status == "issued" and decision.nominations.count() == 2
     dossier = Nomination.objects.get(award_type__code="csdt-tinh", unit__code="bvtn", year=2024)
     out = io.StringIO()
     call_command("check_eligibility", dossier.code, stdout=out)
