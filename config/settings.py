@@ -351,7 +351,9 @@ DOCUMENT_ISSUING_BODY_FULL = env_str("DOCUMENT_ISSUING_BODY_FULL", "Sở Y tế 
 DOCUMENT_PLACE = env_str("DOCUMENT_PLACE", "Đồng Nai")
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "KhenThuong@2024")
 
-# Due date of each workflow step (hạn xử lý), in calendar days; each can be set from the environment.
+# Due date of each workflow step (hạn xử lý), in working days (weekends, public holidays and the
+# administrator's days off skipped); each can be set from the environment, and the province's
+# regulation profile (eligibility.RegulationProfile) overrides them when it sets a step.
 WORKFLOW_STEP_DAYS = {
     "unit_signoff": env_int("STEP_DAYS_UNIT_SIGNOFF", 3),
     "revise": env_int("STEP_DAYS_REVISE", 7),

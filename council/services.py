@@ -1,6 +1,7 @@
 """The emulation council's secret ballot (Hội đồng Thi đua - Khen thưởng Sở): sessions,
 tallies, and the result that moves each dossier on from the ``council_vote`` step."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -23,6 +24,15 @@ DEFAULT_POLICY = CouncilPolicy(
     quorum_denominator=3,
 )
 
+# NĐ 152/2025 Điều 33 khoản 5: national shares of ALL members, whatever the province sets.
+NATIONAL_SOURCE = "NĐ 152/2025/NĐ-CP Điều 33 khoản 5"
+NATIONAL_FROM = datetime.date(2025, 7, 1)
+NATIONAL_THRESHOLDS = {
+    "csdt-toan-quoc": (9, 10),  # Chiến sĩ thi đua toàn quốc: ≥ 90 % of all members
+    "anh-hung": (9, 10),  # Anh hùng (if the catalogue has it)
+    "co-thi-dua-chinh-phu": (8, 10),  # Cờ thi đua của Chính phủ: ≥ 80 % of all members
+}
+
 
 class CouncilError(WorkflowError):
     pass
@@ -44,11 +54,25 @@ def quorum_met(present: int, total: int, policy: CouncilPolicy) -> bool:
     return share_reached(present, total, policy.quorum_numerator, policy.quorum_denominator)
 
 
-def policy_for(award_type) -> CouncilPolicy:
+def policy_for(award_type, on: datetime.date | None = None) -> CouncilPolicy:
+    """How the vote on ``award_type`` is counted at a meeting held ``on``: the province's
+    policy, except where NĐ 152/2025 sets a national share (from 01/07/2025), which wins."""
     try:
-        return award_type.council_policy
+        policy = award_type.council_policy
     except CouncilPolicy.DoesNotExist:
-        return DEFAULT_POLICY
+        policy = DEFAULT_POLICY
+    national = NATIONAL_THRESHOLDS.get(award_type.code)
+    if national and (on is None or on >= NATIONAL_FROM):
+        # Not tied to award_type: that would overwrite its cached council_policy.
+        return CouncilPolicy(
+            threshold_numerator=national[0],
+            threshold_denominator=national[1],
+            base=VoteBase.ALL_MEMBERS,
+            quorum_numerator=policy.quorum_numerator,
+            quorum_denominator=policy.quorum_denominator,
+            source=NATIONAL_SOURCE,
+        )
+    return policy
 
 
 def council_task(nomination):
@@ -111,11 +135,16 @@ class BallotResult:
 def tally_comment(ballot: CouncilBallot, session: CouncilSession, passed: bool, policy: CouncilPolicy) -> str:
     base = "tổng số thành viên" if policy.base == VoteBase.ALL_MEMBERS else "số thành viên có mặt"
     verdict = "đạt" if passed else "không đạt"
+    # The share of all members goes into the minutes (NĐ 152 Điều 33 khoản 5); one decimal, rounded down.
+    permille = ballot.votes_for * 1000 // session.total_members if session.total_members else 0
+    share = f"{permille // 10},{permille % 10}"
+    national = f" ({NATIONAL_SOURCE})" if policy.source == NATIONAL_SOURCE else ""
     return (
         f"Hội đồng TĐKT họp ngày {session.meeting_date:%d/%m/%Y} ({session.members_present}/"
-        f"{session.total_members} thành viên có mặt): {ballot.votes_for} phiếu đồng ý, "
+        f"{session.total_members} thành viên có mặt): {ballot.votes_for} phiếu đồng ý "
+        f"({share}% tổng số thành viên), "
         f"{ballot.votes_against} không đồng ý, {ballot.invalid} không hợp lệ; yêu cầu "
-        f"{policy.threshold_numerator}/{policy.threshold_denominator} {base}: {verdict}."
+        f"{policy.threshold_numerator}/{policy.threshold_denominator} {base}{national}: {verdict}."
     )
 
 
@@ -124,7 +153,7 @@ def results(session: CouncilSession) -> list[BallotResult]:
     for ballot in session.ballots.select_related(
         "nomination__award_type__council_policy", "nomination__staff"
     ):
-        policy = policy_for(ballot.nomination.award_type)
+        policy = policy_for(ballot.nomination.award_type, session.meeting_date)
         passed = vote_passes(
             ballot.votes_for, present=session.members_present, total=session.total_members, policy=policy
         )
@@ -144,7 +173,7 @@ def close_session(session: CouncilSession, *, by) -> list[BallotResult]:
             raise CouncilError("Phiên họp chưa có hồ sơ nào.")
         for result in outcome:
             ballot = result.ballot
-            policy = policy_for(ballot.nomination.award_type)
+            policy = policy_for(ballot.nomination.award_type, session.meeting_date)
             if not quorum_met(session.members_present, session.total_members, policy):
                 raise CouncilError(
                     f"Không đủ số thành viên dự họp ({session.members_present}/{session.total_members}; "

@@ -4,6 +4,8 @@ pure function of it (the benchmark and the tests build these without HTTP)."""
 import datetime
 from dataclasses import dataclass, field
 
+from eligibility.cash import ROUNDING_SOURCE, CashTable, money
+from eligibility.legal_texts import legal_bases
 from nominations.models import NomineeKind
 from permissions import policy
 
@@ -24,6 +26,8 @@ class Nominee:
     staff_code: str = ""
     code: str = ""
     status: str = ""
+    cash: int | None = None  # tiền thưởng in đồng, on a decision
+    cash_formula: str = ""
 
     @property
     def is_collective(self) -> bool:
@@ -46,6 +50,17 @@ class DecisionData:
     grounds: list[str] = field(default_factory=list)
     collectives: list[Nominee] = field(default_factory=list)
     individuals: list[Nominee] = field(default_factory=list)
+    # “Căn cứ …;” lines of the legal texts in force on the decision's date.
+    legal_bases: list[str] = field(default_factory=list)
+    cash_note: str = ""  # base salary and articles behind the amounts
+
+    @property
+    def has_cash(self) -> bool:
+        return any(n.cash is not None for n in self.collectives + self.individuals)
+
+    @property
+    def cash_total(self) -> int:
+        return sum(n.cash or 0 for n in self.collectives + self.individuals)
 
 
 @dataclass
@@ -59,6 +74,7 @@ class SubmissionData:
     head_name: str = ""
     collectives: list[Nominee] = field(default_factory=list)
     individuals: list[Nominee] = field(default_factory=list)
+    legal_bases: list[str] = field(default_factory=list)
 
 
 def nominee_of(nomination, on: datetime.date | None = None) -> Nominee:
@@ -80,8 +96,16 @@ def nominee_of(nomination, on: datetime.date | None = None) -> Nominee:
     )
 
 
-def split_by_kind(nominations, on: datetime.date | None = None) -> tuple[list[Nominee], list[Nominee]]:
-    nominees = [nominee_of(n, on) for n in nominations]
+def split_by_kind(
+    nominations, on: datetime.date | None = None, cash: CashTable | None = None
+) -> tuple[list[Nominee], list[Nominee]]:
+    nominees = []
+    for nomination in nominations:
+        nominee = nominee_of(nomination, on)
+        award = cash.for_award(nomination.award_type_id) if cash else None
+        if award is not None:
+            nominee.cash, nominee.cash_formula = award.amount, award.formula
+        nominees.append(nominee)
     return [n for n in nominees if n.is_collective], [n for n in nominees if not n.is_collective]
 
 
@@ -93,7 +117,17 @@ def decision_data(decision) -> DecisionData:
         .prefetch_related("unit__changes")
         .order_by("unit__name", "id")
     )
-    collectives, individuals = split_by_kind(nominations, decision.decision_date)
+    cash = CashTable(decision.decision_date)
+    collectives, individuals = split_by_kind(nominations, decision.decision_date, cash)
+    sources = sorted(
+        {cash.rates[n.award_type_id].source for n in nominations if n.award_type_id in cash.rates}
+    )
+    cash_note = (
+        f"Mức lương cơ sở {money(cash.base_salary)} đồng ({cash.base_salary_source}); "
+        f"mức thưởng: {'; '.join(sources)}; làm tròn lên hàng chục nghìn đồng: {ROUNDING_SOURCE}."
+        if sources and cash.base_salary
+        else ""
+    )
     grounds = []
     for campaign in sorted({n.campaign for n in nominations if n.campaign_id}, key=lambda c: c.pk):
         plan = f" số {campaign.plan_number}" if campaign.plan_number else ""
@@ -112,6 +146,8 @@ def decision_data(decision) -> DecisionData:
         grounds=grounds,
         collectives=collectives,
         individuals=individuals,
+        legal_bases=legal_bases(decision.decision_date),
+        cash_note=cash_note,
     )
 
 

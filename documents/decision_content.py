@@ -5,16 +5,13 @@ can never differ in what they say."""
 from dataclasses import dataclass
 
 from common.collation import vietnamese_key
+from eligibility.cash import money
 from workflows import award_decisions
 
 from . import layout
 from .data import DecisionData, Nominee
 
-LEGAL_GROUNDS = [
-    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-    "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết "
-    "thi hành một số điều của Luật Thi đua, khen thưởng;",
-]
+CASH_HEADER = "Tiền thưởng (đồng)"
 PROPOSAL = "Xét đề nghị của Chánh Văn phòng Sở Y tế."
 RECIPIENTS = ["Như Điều 3;", "Ban Giám đốc Sở;", "Công đoàn ngành Y tế;", "Lưu: VT, VP."]
 
@@ -53,30 +50,52 @@ class DecisionText:
     signer_title: list[str]
     signer_name: str
     annex_heading: str
-    collectives: list[list[str]]  # STT, name, unit, award
-    individuals: list[list[str]]  # STT, name, position, unit, award
+    collective_header: list[str]
+    individual_header: list[str]
+    collectives: list[list[str]]  # STT, name, unit, award[, cash]
+    individuals: list[list[str]]  # STT, name, position, unit, award[, cash]
+    has_cash: bool
+    cash_total_line: str  # "Tổng số tiền thưởng: … đồng." with its legal sources, or ""
 
     @property
     def annex_total(self) -> str:
         return f"Danh sách này có {len(self.collectives)} tập thể và {len(self.individuals)} cá nhân./."
 
 
+def _cash_cell(amount: int | None) -> list[str]:
+    return [money(amount) if amount is not None else "—"]
+
+
 def decision_text(data: DecisionData) -> DecisionText:
     collectives = _annex_order(data.collectives)
     individuals = _annex_order(data.individuals)
+    cash = [CASH_HEADER] if data.has_cash else []
     ordered = DecisionData(**{**data.__dict__, "collectives": collectives, "individuals": individuals})
     return DecisionText(
         number=data.number,
         place_and_date=layout.place_and_date(data.date),
         subject=layout.subject_line(data.title),
-        grounds=[*LEGAL_GROUNDS, *data.grounds, PROPOSAL],
+        # The legal texts in force on the decision's date (``eligibility.legal_texts``), the plans.
+        grounds=[*data.legal_bases, *data.grounds, PROPOSAL],
         articles=[article_one(ordered), ARTICLE_TWO, ARTICLE_THREE],
         recipients=RECIPIENTS,
         signer_title=["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"] if data.signer_is_deputy else ["GIÁM ĐỐC"],
         signer_name=data.signer_name,
         annex_heading=f"(Kèm theo Quyết định số {data.number} {layout.date_words(data.date)} của Giám đốc Sở Y tế)",
-        collectives=[[str(i), n.name, n.unit_name, n.award_name] for i, n in enumerate(collectives, 1)],
-        individuals=[
-            [str(i), n.name, n.position, n.unit_name, n.award_name] for i, n in enumerate(individuals, 1)
+        collective_header=["STT", "Tên tập thể", "Đơn vị", "Hình thức khen thưởng", *cash],
+        individual_header=["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng", *cash],
+        collectives=[
+            [str(i), n.name, n.unit_name, n.award_name, *(_cash_cell(n.cash) if cash else [])]
+            for i, n in enumerate(collectives, 1)
         ],
+        individuals=[
+            [str(i), n.name, n.position, n.unit_name, n.award_name, *(_cash_cell(n.cash) if cash else [])]
+            for i, n in enumerate(individuals, 1)
+        ],
+        has_cash=data.has_cash,
+        cash_total_line=(
+            f"Tổng số tiền thưởng: {money(data.cash_total)} đồng. {data.cash_note}".strip()
+            if data.has_cash
+            else ""
+        ),
     )

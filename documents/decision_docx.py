@@ -34,20 +34,14 @@ def build_decision_docx(data: DecisionData) -> bytes:
     dx.paragraph(document, text.annex_heading, italic=True, align="center")
     if text.collectives:
         dx.paragraph(document, f"I. TẬP THỂ ({len(text.collectives)} tập thể)", bold=True)
-        dx.table(
-            document,
-            ["STT", "Tên tập thể", "Đơn vị", "Hình thức khen thưởng"],
-            text.collectives,
-            [12, 60, 55, 38],
-        )
+        widths = [12, 50, 45, 33, 25] if text.has_cash else [12, 60, 55, 38]
+        dx.table(document, text.collective_header, text.collectives, widths)
     if text.individuals:
         heading = "II" if text.collectives else "I"
         dx.paragraph(document, f"{heading}. CÁ NHÂN ({len(text.individuals)} cá nhân)", bold=True)
-        dx.table(
-            document,
-            ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng"],
-            text.individuals,
-            [12, 45, 35, 45, 28],
-        )
+        widths = [12, 40, 30, 38, 25, 22] if text.has_cash else [12, 45, 35, 45, 28]
+        dx.table(document, text.individual_header, text.individuals, widths)
+    if text.has_cash:
+        dx.paragraph(document, text.cash_total_line, italic=True, align="justify")
     dx.paragraph(document, text.annex_total, italic=True)
     return dx.to_bytes(document)

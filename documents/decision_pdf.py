@@ -97,26 +97,16 @@ def build_decision_pdf(data: DecisionData) -> bytes:
     ]
     if text.collectives:
         story.append(_p(f"I. TẬP THỂ ({len(text.collectives)} tập thể)", st["small"], bold=True))
-        story.append(
-            _grid(
-                ["STT", "Tên tập thể", "Đơn vị", "Hình thức khen thưởng"],
-                text.collectives,
-                [12, 58, 55, 40],
-                st,
-            )
-        )
+        widths = [12, 48, 45, 32, 28] if text.has_cash else [12, 58, 55, 40]
+        story.append(_grid(text.collective_header, text.collectives, widths, st))
         story.append(Spacer(1, 4 * mm))
     if text.individuals:
         heading = "II" if text.collectives else "I"
         story.append(_p(f"{heading}. CÁ NHÂN ({len(text.individuals)} cá nhân)", st["small"], bold=True))
-        story.append(
-            _grid(
-                ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng"],
-                text.individuals,
-                [12, 48, 33, 44, 28],
-                st,
-            )
-        )
+        widths = [12, 40, 28, 38, 25, 22] if text.has_cash else [12, 48, 33, 44, 28]
+        story.append(_grid(text.individual_header, text.individuals, widths, st))
+    if text.has_cash:
+        story.append(_p(text.cash_total_line, st["small"], italic=True))
     story.append(_p(text.annex_total, st["small"], italic=True))
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(

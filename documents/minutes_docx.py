@@ -2,6 +2,7 @@
 out after Nghị định 30/2020/NĐ-CP with the shared blocks of ``docx_common``."""
 
 from council.services import BallotResult, results
+from eligibility.legal_texts import legal_bases
 
 from . import docx_common as docx
 from . import layout
@@ -29,6 +30,8 @@ def _document(session, title: str):
     )
     docx.paragraph(document, title, bold=True, align="center")
     docx.paragraph(document, session.title, bold=True, align="center")
+    for line in legal_bases(session.meeting_date):
+        docx.paragraph(document, line, italic=True, align="justify", indent=True)
     return document
 
 

@@ -26,6 +26,8 @@ def build_submission_docx(data: SubmissionData) -> bytes:
         counts.append(f"{len(data.collectives)} tập thể")
     if data.individuals:
         counts.append(f"{len(data.individuals)} cá nhân")
+    for line in data.legal_bases:
+        dx.paragraph(document, line, italic=True, align="justify", indent=True)
     dx.paragraph(
         document,
         f"Căn cứ kết quả bình xét thi đua, khen thưởng của đơn vị, {data.unit_name} kính trình Giám đốc "

@@ -17,6 +17,7 @@ from campaigns.rounds import nominations_of_round, open_rounds_for_units
 from common.collation import vietnamese
 from common.text import fold
 from council.models import CouncilSession
+from eligibility.legal_texts import legal_bases
 from nominations.models import Unit
 from permissions import policy
 from permissions.roles import Role
@@ -87,6 +88,7 @@ def decision_summary(request, pk):
         title="DANH SÁCH TRÍCH NGANG TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG",
         subtitle=f"Kèm theo Quyết định số {decision.number} ngày {decision.decision_date:%d/%m/%Y}",
         nominees=decided.collectives + decided.individuals,
+        cash_note=decided.cash_note,
     )
     return _file(content, f"trich-ngang-{_safe(decision.number)}.xlsx", XLSX)
 
@@ -135,6 +137,7 @@ def round_submission(request, pk):
             head_name=head.get_full_name() if head else "",
             collectives=collectives,
             individuals=individuals,
+            legal_bases=legal_bases(timezone.localdate()),
         )
     )
     return _file(content, f"to-trinh-{unit.code}-dot-{nomination_round.pk}.docx", DOCX)

@@ -1,16 +1,32 @@
-"""Evaluate a nomination against the active rules of its award type. Never raises: a rule
-that breaks (bad parameters, unexpected data) is reported as "cannot tell" and logged."""
+"""Evaluate a nomination against the rule set in force for it. Never raises: a rule that
+breaks (bad parameters, unexpected data) is reported as "cannot tell" and logged.
 
+Which set: the published rule set whose period holds the dossier's submission date to the
+Department (NĐ 152/2025 Điều 60 khoản 3: a dossier sent before 01/07/2025 keeps NĐ 98/2023);
+a dossier not yet submitted is judged by today's set."""
+
+import datetime
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils import timezone
 
 from .facts import Facts, facts_for
-from .models import AwardRule
+from .models import AwardRule, Confidence, Judgement, JudgementTrigger, RuleSet
 from .rules import FAIL, PASS, RULES, UNKNOWN, Outcome, validate_params
 
 logger = logging.getLogger(__name__)
 
 STATUS_LABELS = {PASS: "Đạt", FAIL: "Không đạt", UNKNOWN: "Chưa xác định được"}
+CONFIDENCE_LABELS = {
+    Confidence.HIGH: "cao",
+    Confidence.MEDIUM_HIGH: "khá cao",
+    Confidence.MEDIUM: "trung bình — cần đối chiếu văn bản",
+    Confidence.LOW: "thấp — cần đối chiếu văn bản",
+    Confidence.INFERRED: "suy ra, không phải câu chữ của văn bản",
+    Confidence.PROVINCE: "quy định của tỉnh — số liệu ví dụ",
+}
 
 
 @dataclass(frozen=True)
@@ -20,10 +36,47 @@ class RuleResult:
     status: str
     message: str
     source: str
+    confidence: str = Confidence.HIGH
 
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
+
+    @property
+    def confidence_label(self) -> str:
+        return CONFIDENCE_LABELS.get(self.confidence, self.confidence)
+
+    @property
+    def is_uncertain(self) -> bool:
+        return self.confidence in Confidence.uncertain()
+
+    def as_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "label": self.label,
+            "status": self.status,
+            "message": self.message,
+            "source": self.source,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A judgement: the set that judged, the date that chose it, and the rules' results."""
+
+    rule_set: RuleSet | None
+    on: datetime.date
+    submitted_on: datetime.date | None
+    results: list = field(default_factory=list)
+
+    @property
+    def failures(self) -> int:
+        return sum(r.status == FAIL for r in self.results)
+
+    @property
+    def unknowns(self) -> int:
+        return sum(r.status == UNKNOWN for r in self.results)
 
 
 def run_rule(code: str, params: dict, facts: Facts) -> Outcome:
@@ -50,20 +103,77 @@ def evaluate_facts(facts: Facts, rules) -> list[RuleResult]:
             if spec
             else Outcome(UNKNOWN, "Quy tắc không còn trong hệ thống.")
         )
-        results.append(RuleResult(award_rule.rule, label, outcome.status, outcome.message, award_rule.source))
+        results.append(
+            RuleResult(
+                award_rule.rule,
+                label,
+                outcome.status,
+                outcome.message,
+                award_rule.source,
+                getattr(award_rule, "confidence", Confidence.HIGH),
+            )
+        )
     return results
 
 
-def evaluate(nomination) -> list[RuleResult]:
-    """Each active rule of the nomination's award type, with its outcome, in rule order."""
+def rule_set_for(day: datetime.date) -> RuleSet | None:
+    """The published rule set that judges dossiers submitted on ``day``."""
+    return (
+        RuleSet.objects.filter(is_published=True, valid_from__lte=day)
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=day))
+        .select_related("legal_text")
+        .order_by("-valid_from", "-pk")
+        .first()
+    )
+
+
+def submission_date(nomination) -> datetime.date | None:
+    """When the unit first sent the dossier to the Department (recorded at that moment)."""
+    if not nomination.pk:
+        return None
+    return (
+        Judgement.objects.filter(nomination_id=nomination.pk, trigger=JudgementTrigger.SUBMITTED)
+        .order_by("judged_on", "pk")
+        .values_list("judged_on", flat=True)
+        .first()
+    )
+
+
+def evaluate_on(nomination, on: datetime.date | None = None) -> Evaluation:
+    """Judge ``nomination`` by the set in force on ``on`` (default: its submission date, else
+    today)."""
+    submitted = None
+    day = on
     try:
-        rules = list(AwardRule.objects.filter(award_type_id=nomination.award_type_id, is_active=True))
-        if not rules:
-            return []
-        return evaluate_facts(facts_for(nomination), rules)
+        submitted = submission_date(nomination)
+        day = on or submitted or timezone.localdate()
+        rule_set = rule_set_for(day)
+    except Exception:
+        logger.exception("choosing the rule set of %s failed", getattr(nomination, "code", nomination))
+        day = day or timezone.localdate()
+        return Evaluation(None, day, submitted, [_engine_failure()])
+    if rule_set is None:
+        return Evaluation(None, day, submitted, [])
+    try:
+        rules = list(
+            AwardRule.objects.filter(
+                rule_set=rule_set, award_type_id=nomination.award_type_id, is_active=True
+            )
+        )
+        results = evaluate_facts(facts_for(nomination), rules) if rules else []
     except Exception:
         logger.exception("eligibility evaluation of %s failed", getattr(nomination, "code", nomination))
-        return [RuleResult("engine", "Kiểm tra điều kiện", UNKNOWN, "Không đánh giá được hồ sơ này.", "")]
+        results = [_engine_failure()]
+    return Evaluation(rule_set, day, submitted, results)
+
+
+def _engine_failure() -> RuleResult:
+    return RuleResult("engine", "Kiểm tra điều kiện", UNKNOWN, "Không đánh giá được hồ sơ này.", "")
+
+
+def evaluate(nomination) -> list[RuleResult]:
+    """Each active rule of the set in force for the nomination, with its outcome, in order."""
+    return evaluate_on(nomination).results
 
 
 def has_failures(results) -> bool:

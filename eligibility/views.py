@@ -3,13 +3,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nominations.models import NomineeKind
+from permissions import policy
 from permissions.selectors import can_edit_nomination, get_visible_nomination
 
+from .conflicts import conflicts
 from .forms import InitiativeForm
 from .models import Initiative
 
@@ -55,3 +58,11 @@ def initiative_toggle(request, code, pk):
     else:
         initiative.nominations.add(nomination)
     return redirect("eligibility:initiatives", code=nomination.code)
+
+
+@login_required
+def conflict_list(request):
+    """The office's list of duplicate and conflicting nominations, across units."""
+    if not policy.can_review_conflicts(request.user):
+        raise Http404
+    return render(request, "eligibility/conflicts.html", {"conflicts": conflicts()})

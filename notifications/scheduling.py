@@ -1,6 +1,7 @@
 """Notices that come from the clock: reminders before a due date, escalations after it,
 and the daily digest. Each is keyed so that running the job twice writes nothing new."""
 
+import math
 from datetime import timedelta
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from viewflow.workflow.status import STATUS
 
+from eligibility.calendar import due_after
 from workflows.selectors import human_tasks, rows
 
 from . import messages, recipients
@@ -33,7 +35,11 @@ def _task_context(row) -> dict:
 @transaction.atomic
 def send_reminders(*, now) -> int:
     """Tell whoever holds (or may take) a task that its due date is within the warning window."""
-    window = now + timedelta(hours=settings.REMINDER_HOURS_BEFORE_DUE)
+    # The warning window counts working days: on a Friday, Monday's due dates are near.
+    window = max(
+        now + timedelta(hours=settings.REMINDER_HOURS_BEFORE_DUE),
+        due_after(now, math.ceil(settings.REMINDER_HOURS_BEFORE_DUE / 24)),
+    )
     written = 0
     for row in rows(_open_tasks().filter(deadline__due_at__gt=now, deadline__due_at__lte=window)):
         people = (

@@ -127,6 +127,11 @@ def can_run_council(user) -> bool:
     return is_office(user)
 
 
+def can_review_conflicts(user) -> bool:
+    """See every unit's duplicate and conflicting nominations (one achievement, one award)."""
+    return is_office(user) or is_inspector(user)
+
+
 def can_manage_outbox(user) -> bool:
     return user.is_superuser or has_role(user, *OUTBOX_MANAGERS)
 

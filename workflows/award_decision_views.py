@@ -83,10 +83,11 @@ def decision_detail(request, pk):
 
 
 def _detail_context(request, decision, *, confirm_sign=False) -> dict:
-    groups = decisions.awardees_by_kind(decision)
+    groups, cash = decisions.awardees_with_cash(decision)
     return {
         "decision": decision,
         "groups": groups,
+        "cash": cash,
         "awardee_count": sum(len(awardees) for _label, awardees in groups),
         "can_submit": decision.status == "draft" and policy.can_prepare_decisions(request.user),
         "can_sign": decision.status == "submitted" and policy.can_sign_decisions(request.user),

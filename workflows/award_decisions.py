@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from common.acting import acting
 from common.collation import vietnamese, vietnamese_key
+from eligibility.cash import CashTable, money
 from nominations.models import Nomination, NominationStatus
 from nominations.services import record_award
 from permissions import policy
@@ -187,3 +188,25 @@ def awardees_by_kind(decision: AwardDecision) -> list[tuple[str, list]]:
         (gettext_lazy("Collectives"), [n for n in nominations if n.nominee_kind == "collective"]),
         (gettext_lazy("Individuals"), [n for n in nominations if n.nominee_kind == "individual"]),
     ]
+
+
+def awardees_with_cash(decision: AwardDecision) -> tuple[list[tuple[str, list]], dict]:
+    """The awardees by kind, each with ``cash_award`` (``eligibility.cash.CashAward`` or None)
+    set from the rates in force on the decision's date, and the total with its sources."""
+    table = CashTable(decision.decision_date)
+    groups = awardees_by_kind(decision)
+    total = 0
+    sources = set()
+    for _label, nominations in groups:
+        for nomination in nominations:
+            nomination.cash_award = table.for_award(nomination.award_type_id)
+            if nomination.cash_award is not None:
+                total += nomination.cash_award.amount
+                sources.add(nomination.cash_award.source)
+    return groups, {
+        "total": total,
+        "total_text": money(total),
+        "sources": sorted(sources),
+        "base_salary": money(table.base_salary) if table.base_salary else None,
+        "base_salary_source": table.base_salary_source,
+    }

@@ -13,5 +13,7 @@ def workflow_nav(request):
             "works_on_steps": policy.works_on_some_step(user),
             "can_dispatch": any(policy.may_dispatch_step(user, name) for name in STEPS),
             "can_read_decisions": policy.can_read_decisions(user),
+            "can_run_council": policy.can_run_council(user),
+            "can_review_conflicts": policy.can_review_conflicts(user),
         }
     }

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from eligibility.conflicts import conflicts_of
 from eligibility.selectors import eligibility_of, initiatives_of
 from nominations.models import NominationStatus
 from permissions.selectors import can_edit_nomination
@@ -124,6 +125,13 @@ def nomination_detail(request, code):
     return render(request, "dossiers/nomination_detail.html", _detail_context(request, nomination))
 
 
+def _warn_of_conflicts(request, nomination) -> None:
+    """One achievement, one award: tell the unit at once when the nominee is proposed elsewhere."""
+    for conflict in conflicts_of(nomination):
+        others = ", ".join(n.code for n in conflict.nominations if n.pk != nomination.pk)
+        messages.warning(request, f"{' '.join(conflict.reasons)} ({others})")
+
+
 @login_required
 @permission_required("nominations.add_nomination", raise_exception=True)
 def nomination_create(request):
@@ -139,6 +147,7 @@ def nomination_create(request):
             form.add_error(None, exc)
         else:
             messages.success(request, _("Dossier %(code)s was created.") % {"code": nomination.code})
+            _warn_of_conflicts(request, nomination)
             return redirect("dossiers:detail", code=nomination.code)
     return render(request, "dossiers/nomination_form.html", {"form": form, "nomination": None})
 
@@ -153,6 +162,7 @@ def nomination_update(request, code):
         fields = {name: form.cleaned_data[name] for name in NOMINATION_FIELDS}
         drafting.update_nomination(nomination, editor=request.user, **fields)
         messages.success(request, _("Dossier %(code)s was saved.") % {"code": nomination.code})
+        _warn_of_conflicts(request, nomination)
         return redirect("dossiers:detail", code=nomination.code)
     return render(request, "dossiers/nomination_form.html", {"form": form, "nomination": nomination})
 

@@ -2,12 +2,11 @@
 and which object permissions its unit holds. Called by viewflow, inside the step's
 transaction, with the actor from ``context``."""
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.utils import timezone
 
 from common.acting import current
+from eligibility.calendar import due_after
+from eligibility.profile import step_working_days
 from nominations.models import NominationStatus
 from permissions.grants import grant_unit_access
 
@@ -29,8 +28,9 @@ def step_created(activation) -> None:
     set_status(nomination, step.status)
     # Only a returned dossier is the unit's to edit again.
     grant_unit_access(nomination, can_edit=step.name == "revise")
-    days = settings.WORKFLOW_STEP_DAYS[step.name]
-    deadline = StepDeadline.objects.create(task=activation.task, due_at=timezone.now() + timedelta(days=days))
+    # Working days: weekends, public holidays (Tết, Giỗ Tổ…) and the administrator's days off skipped.
+    due_at = due_after(timezone.now(), step_working_days(step.name))
+    deadline = StepDeadline.objects.create(task=activation.task, due_at=due_at)
     events.emit(
         events.Event.FORWARDED if step.name == "record_higher_result" else events.Event.TASK_CREATED,
         nomination=nomination,

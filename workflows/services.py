@@ -261,8 +261,21 @@ def complete_task(
             comment=comment,
             justification=justification,
         )
+        _record_judgement(step.name, decision, nomination, user)
         activation.execute()
     return task
+
+
+def _record_judgement(step_name: str, decision: str, nomination, user) -> None:
+    """Keep the eligibility judgement when the dossier reaches the Department (its submission
+    date then chooses its rule set) and at the office's review decision."""
+    from eligibility.models import JudgementTrigger
+    from eligibility.services import record_judgement, record_submission
+
+    if step_name == "unit_signoff" and decision == Decision.SUBMIT:
+        record_submission(nomination, by=user)
+    elif step_name == "office_review":
+        record_judgement(nomination, JudgementTrigger.OFFICE_REVIEW, by=user)
 
 
 class BatchStopped(WorkflowError):

@@ -86,6 +86,9 @@ def test_unit_submission_letter_lists_only_its_own_nominees(campaign_round, unit
     assert "Đặng Thị Thu Hà" in text and "Lê Hoàng Đạt" not in text
     assert "cho 1 cá nhân" in text
     assert head.full_name in text
+    # Dated today (27/11/2026 or later): the texts in force then, not NĐ 98/2023.
+    assert "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;" in text
+    assert "98/2023/NĐ-CP" not in text
     rows = xlsx_rows(login(officer_a).get(f"/documents/rounds/{campaign_round.pk}/trich-ngang.xlsx").content)
     names = [row[2] for row in rows]
     assert "Đặng Thị Thu Hà" in names and "Lê Hoàng Đạt" not in names

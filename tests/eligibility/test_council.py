@@ -133,7 +133,7 @@ def test_closing_moves_passed_on_to_the_director_and_rejects_the_failed(people, 
     assert step_name(passed) == "director_signoff"
     assert failed.status == NominationStatus.REJECTED
     done = failed.process.task_set.get(flow_task_type="HUMAN", data__decision=Decision.FAILED)
-    assert "8 phiếu đồng ý, 1 không đồng ý, 0 không hợp lệ" in done.data["comment"]
+    assert "8 phiếu đồng ý (80,0% tổng số thành viên), 1 không đồng ý, 0 không hợp lệ" in done.data["comment"]
     assert "8 phiếu đồng ý" in failed.history.first().history_change_reason
 
 
@@ -213,13 +213,15 @@ def test_minutes_are_word_files_with_names_and_tallies(people, at_council, sessi
     assert "BIÊN BẢN HỌP HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" in text
     assert "Nguyễn Thị Hồng Nhung" in text and "Trần Đức Thắng" in text
     assert "Số hồ sơ đạt: 1; không đạt: 1." in text
+    # Legal bases of a meeting on 20/12/2024: NĐ 98/2023 was then in force.
+    assert "Căn cứ Nghị định số 98/2023/NĐ-CP" in text and "152/2025" not in text
     assert doc.styles["Normal"].font.name == "Times New Roman"
     assert 13 <= doc.styles["Normal"].font.size.pt <= 14
 
     text, _doc = _text(minutes.count_minutes(session))
     assert "BIÊN BẢN KIỂM PHIẾU" in text
     assert (
-        "Trần Đức Thắng: Hội đồng TĐKT họp ngày 20/12/2024 (9/10 thành viên có mặt): 7 phiếu đồng ý, 1 không đồng ý, 1 không hợp lệ"
+        "Trần Đức Thắng: Hội đồng TĐKT họp ngày 20/12/2024 (9/10 thành viên có mặt): 7 phiếu đồng ý (70,0% tổng số thành viên), 1 không đồng ý, 1 không hợp lệ"
         in text
     )
 
@@ -234,3 +236,27 @@ def test_office_pages_offer_no_hand_decision_for_the_council_step(people, at_cou
     response = client.get(f"/tasks/{open_task(at_council[0]).pk}/")
     assert response.status_code == 200
     assert f'value="{Decision.PASSED}"' not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("code", "votes_for", "passes"),
+    [
+        ("csdt-toan-quoc", 9, True),  # 90 % of all 10 members
+        ("csdt-toan-quoc", 8, False),
+        ("co-thi-dua-chinh-phu", 8, True),  # 80 % of all members
+        ("co-thi-dua-chinh-phu", 7, False),
+    ],
+)
+def test_nd152_dieu_33_k5_national_thresholds_win_over_the_province(db, code, votes_for, passes):
+    from tests.factories import AwardTypeFactory
+
+    award = AwardTypeFactory(code=code)
+    # A province that set a lenient half of those present does not lower the national share.
+    CouncilPolicy.objects.create(
+        award_type=award, threshold_numerator=1, threshold_denominator=2, base=VoteBase.PRESENT
+    )
+    policy = council.policy_for(award, MEETING.replace(year=2025, month=12))
+    assert policy.source == council.NATIONAL_SOURCE
+    assert council.vote_passes(votes_for, present=10, total=10, policy=policy) is passes
+    # Before NĐ 152 took effect, the province's own policy applied.
+    assert council.policy_for(award, MEETING).threshold_denominator == 2

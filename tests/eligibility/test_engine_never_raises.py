@@ -6,14 +6,15 @@ from types import SimpleNamespace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eligibility.defaults import DEFAULT_RULES, GENERAL_ONLY
+from eligibility.defaults import GENERAL_ONLY, rules_nd98, rules_nd152
 from eligibility.engine import evaluate_facts
-from eligibility.facts import AwardFact, DossierFact, Facts, InitiativeFact
+from eligibility.facts import AwardFact, CollectiveFact, DossierFact, Facts, InitiativeFact
 from eligibility.rules import FAIL, PASS, RULES, UNKNOWN
 
+SET_TABLES = [rules_nd98(), rules_nd152()]
 CODES = sorted(
     {"ldtt", "csdt-co-so", "csdt-tinh", "csdt-bo", "bang-khen-ubnd-ca-nhan", "thay-thuoc-uu-tu"}
-    | set(DEFAULT_RULES)
+    | {code for table in SET_TABLES for code in table}
 )
 years = st.integers(min_value=0, max_value=3000)
 codes = st.one_of(st.sampled_from(CODES), st.text(max_size=12))
@@ -47,11 +48,29 @@ facts_strategy = st.builds(
         max_size=8,
     ).map(tuple),
     unit_dossiers_by_award=st.dictionaries(codes, st.integers(0, 10_000)),
+    discipline_known=st.booleans(),
+    unit_staff_count=st.integers(0, 10_000),
+    under_review=st.booleans(),
+    discipline_ended=st.one_of(st.none(), st.dates()),
+    collective=st.one_of(
+        st.none(),
+        st.builds(
+            CollectiveFact,
+            st.integers(0, 500),
+            st.text(max_size=10),
+            st.dictionaries(codes, st.integers(0, 600)),
+            st.dictionaries(codes, st.integers(0, 600)),
+            st.integers(0, 600),
+            st.integers(0, 600),
+            st.one_of(st.none(), st.integers(0, 600)),
+        ),
+    ),
 )
 ALL_RULES = [
     SimpleNamespace(rule=code, params=params, source=source)
-    for rules in [*DEFAULT_RULES.values(), GENERAL_ONLY]
-    for code, params, source, _active in rules
+    for table in SET_TABLES
+    for rules in [*table.values(), GENERAL_ONLY]
+    for code, params, source, _confidence, _active in rules
 ]
 
 

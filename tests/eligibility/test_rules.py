@@ -1,11 +1,32 @@
 """Each rule, table-driven: cases that pass, fail and cannot be decided, named after the
 article they come from."""
 
+import datetime
+
 import pytest
 
+from eligibility.facts import CollectiveFact
 from eligibility.rules import FAIL, PASS, RULES, UNKNOWN, validate_params
 
 from .conftest import facts
+
+
+def team(size=10, *, ldtt=0, cstdcs=0, pending_ldtt=0, completed=10, unrated=0, disciplined=0):
+    """Facts of a collective of ``size`` members for the collective rules."""
+    return facts(
+        award="tt",
+        individual=False,
+        collective=CollectiveFact(
+            size=size,
+            scope="toàn đơn vị",
+            titles={"ldtt": ldtt, "csdt-co-so": cstdcs},
+            pending_titles={"ldtt": pending_ldtt},
+            completed=completed,
+            unrated=unrated,
+            disciplined=disciplined,
+        ),
+    )
+
 
 CASES = [
     # Luật 06/2022 Điều 24 khoản 1 điểm a: Lao động tiên tiến — hoàn thành tốt nhiệm vụ trở lên.
@@ -316,6 +337,112 @@ CASES = [
         facts(award="cstdcs", unit_dossiers_by_award={"cstdcs": 1}),
         UNKNOWN,
     ),
+    # The province's optional cap on the share of staff (no national figure in NĐ 152).
+    (
+        "province_cap_within",
+        "quota_staff_share",
+        {"percent": 15},
+        facts(award="cstdcs", unit_staff_count=20, unit_dossiers_by_award={"cstdcs": 3}),
+        PASS,
+    ),
+    (
+        "province_cap_one_over",
+        "quota_staff_share",
+        {"percent": 15},
+        facts(award="cstdcs", unit_staff_count=20, unit_dossiers_by_award={"cstdcs": 4}),
+        FAIL,
+    ),
+    ("province_cap_no_staff", "quota_staff_share", {"percent": 15}, facts(award="cstdcs"), UNKNOWN),
+    # NĐ 152/2025 Điều 4 khoản 4: under review → paused; after discipline, counted from its end.
+    ("nd152_dieu_4_k4_no_discipline", "not_under_discipline", {}, facts(discipline_known=True), PASS),
+    (
+        "nd152_dieu_4_k4_under_review",
+        "not_under_discipline",
+        {},
+        facts(discipline_known=True, under_review=True),
+        FAIL,
+    ),
+    (
+        "nd152_dieu_4_k4_discipline_ended_in_the_year",
+        "not_under_discipline",
+        {},
+        facts(discipline_known=True, discipline_ended=datetime.date(2024, 3, 1)),
+        FAIL,
+    ),
+    (
+        "nd152_dieu_4_k4_discipline_ended_before",
+        "not_under_discipline",
+        {},
+        facts(discipline_known=True, discipline_ended=datetime.date(2023, 3, 1)),
+        PASS,
+    ),
+    ("nd152_dieu_4_k4_no_data", "not_under_discipline", {}, facts(), UNKNOWN),
+    # Tập thể lao động tiên tiến (Luật 2003 Điều 28 wording): > 50 % LĐTT.
+    (
+        "tt_ldtt_dieu_28_six_of_ten",
+        "collective_title_share",
+        {"title": "ldtt", "percent": 50, "strictly_more": "yes"},
+        team(ldtt=6),
+        PASS,
+    ),
+    (
+        "tt_ldtt_dieu_28_exactly_half_fails",
+        "collective_title_share",
+        {"title": "ldtt", "percent": 50, "strictly_more": "yes"},
+        team(ldtt=5),
+        FAIL,
+    ),
+    (
+        "tt_ldtt_dieu_28_pending_dossiers",
+        "collective_title_share",
+        {"title": "ldtt", "percent": 50, "strictly_more": "yes"},
+        team(ldtt=5, pending_ldtt=2),
+        UNKNOWN,
+    ),
+    (
+        "tt_ldtt_dieu_28_no_members",
+        "collective_title_share",
+        {"title": "ldtt", "percent": 50, "strictly_more": "yes"},
+        team(size=0),
+        UNKNOWN,
+    ),
+    # Tập thể lao động xuất sắc (Luật 2003 Điều 27 wording): ≥ 70 % LĐTT, 100 % complete, ≥ 1 CSTĐCS.
+    (
+        "tt_ldxs_dieu_27_exactly_70",
+        "collective_title_share",
+        {"title": "ldtt", "percent": 70},
+        team(ldtt=7),
+        PASS,
+    ),
+    (
+        "tt_ldxs_dieu_27_69_of_100",
+        "collective_title_share",
+        {"title": "ldtt", "percent": 70},
+        team(100, ldtt=69),
+        FAIL,
+    ),
+    ("tt_ldxs_dieu_27_all_completed", "collective_duties_completed", {}, team(completed=10), PASS),
+    ("tt_ldxs_dieu_27_one_not_completed", "collective_duties_completed", {}, team(completed=9), FAIL),
+    (
+        "tt_ldxs_dieu_27_one_unrated",
+        "collective_duties_completed",
+        {},
+        team(completed=9, unrated=1),
+        UNKNOWN,
+    ),
+    ("tt_ldxs_dieu_27_individual", "collective_duties_completed", {}, facts(), UNKNOWN),
+    ("tt_ldxs_dieu_27_one_cstdcs", "collective_title_count", {"title": "csdt-co-so"}, team(cstdcs=1), PASS),
+    ("tt_ldxs_dieu_27_no_cstdcs", "collective_title_count", {"title": "csdt-co-so"}, team(), FAIL),
+    (
+        "tt_ldxs_dieu_27_cstdcs_unknown_members",
+        "collective_title_count",
+        {"title": "csdt-co-so"},
+        facts(individual=False),
+        UNKNOWN,
+    ),
+    ("tt_dieu_27_28_nobody_disciplined", "collective_no_discipline", {}, team(disciplined=0), PASS),
+    ("tt_dieu_27_28_one_disciplined", "collective_no_discipline", {}, team(disciplined=1), FAIL),
+    ("tt_dieu_27_28_no_discipline_data", "collective_no_discipline", {}, team(disciplined=None), UNKNOWN),
 ]
 
 

@@ -91,3 +91,27 @@ def test_demo_dossiers_are_visible_only_to_their_unit(seeded, client):
     assert own.exists()
     assert all(n.code in body for n in own)
     assert other.code not in body
+
+
+def test_demo_shows_the_rules_and_a_finished_council_session(seeded):
+    import io
+
+    from council.models import CouncilSession, SessionStatus
+    from eligibility.models import AwardRule, Initiative, PerformanceRating
+
+    session = CouncilSession.objects.get(status=SessionStatus.CLOSED)
+    assert {b.passed for b in session.ballots.all()} == {True, False}
+    assert Initiative.objects.exists() and PerformanceRating.objects.exists()
+    from workflows.models import AwardDecision
+
+    decision = AwardDecision.objects.get(number="412/QĐ-SYT")
+    assert decision.status == "issued" and decision.nominations.count() == 2
+    dossier = Nomination.objects.get(award_type__code="csdt-tinh", unit__code="bvtn", year=2024)
+    out = io.StringIO()
+    call_command("check_eligibility", dossier.code, stdout=out)
+    text = out.getvalue()
+    assert "152/2025/NĐ-CP" in text
+    rules = AwardRule.objects.filter(rule_set__legal_text__code="nd-152-2025", award_type=dossier.award_type)
+    for rule in rules.filter(is_active=True):
+        assert f"Căn cứ: {rule.source}" in text
+        assert "Điều" in rule.source or "mục" in rule.source  # an article (or a guidance section)

@@ -3,7 +3,9 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
+from eligibility.calendar import due_after, is_working_day
 from nominations.models import AwardRecord
 from tests.factories import make_nomination
 from tests.workflows.conftest import act, open_task, step_name, to_director, to_office
@@ -183,7 +185,8 @@ def test_history_names_the_actor_and_the_reason(submitted, people):
     assert "Bổ sung minh chứng" in latest.history_change_reason
 
 
-def test_each_step_gets_its_due_date(submitted, settings):
+def test_each_step_gets_its_due_date_in_working_days(submitted, settings):
     task = open_task(submitted)
-    expected = task.created + datetime.timedelta(days=settings.WORKFLOW_STEP_DAYS["unit_signoff"])
+    expected = due_after(task.created, settings.WORKFLOW_STEP_DAYS["unit_signoff"])
     assert abs((task.deadline.due_at - expected).total_seconds()) < 5
+    assert is_working_day(timezone.localdate(task.deadline.due_at))

@@ -4,6 +4,7 @@ from django.db import transaction
 from council.defaults import seed_policies
 from demo.campaigns import seed_campaign_demo
 from demo.dossiers import seed_workflow_demo
+from demo.eligibility import seed_eligibility_demo
 from demo.organisation import seed_demo
 from demo.reorganisation import seed_reorganisation_demo
 from eligibility.defaults import seed_rules
@@ -16,11 +17,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             seed_demo()
-            seed_workflow_demo()
+            # Rules first, so that each demo dossier's submission is judged and recorded.
             seed_rules()
             seed_policies()
+            seed_workflow_demo()
             seed_campaign_demo()
             seed_reorganisation_demo()
+            seed_eligibility_demo()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {Unit.objects.count()} units, {Staff.objects.count()} staff, "

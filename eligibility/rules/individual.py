@@ -1,89 +1,17 @@
-"""Eligibility rule functions and their registry.
-
-Each rule is small and pure: ``rule(facts, **params) -> Outcome``. It answers PASS, FAIL or
-UNKNOWN ("cannot tell from the data") with an explanation in plain Vietnamese. Which rules
-apply to an award type, with which figures, is data (``AwardRule``, edited in the admin);
-``RULES`` declares each rule's parameters so the admin can check them.
-"""
+"""Rules about one person's (and a dossier's) history: titles, ratings, initiatives, one award
+per achievement, intervals, caps, and the discipline pause of NĐ 152/2025 Điều 4 khoản 4."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
-from .scales import LEVEL_RANK, RATING_RANK, InitiativeLevel, Rating
+from ..scales import LEVEL_RANK, RATING_RANK, InitiativeLevel, Rating
+from .registry import FAIL, PASS, UNKNOWN, Outcome, Param, rule
 
 if TYPE_CHECKING:  # rules read facts but never build them
-    from .facts import Facts
-
-PASS = "pass"  # noqa: S105 (an outcome, not a password)
-FAIL = "fail"
-UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    status: str
-    message: str
-
-
-@dataclass(frozen=True)
-class Param:
-    kind: type  # int, str or list (of str)
-    label: str
-    default: object = None
-    choices: tuple = ()
-
-    @property
-    def required(self) -> bool:
-        return self.default is None
-
-
-@dataclass(frozen=True)
-class RuleSpec:
-    fn: Callable
-    label: object
-    params: dict = field(default_factory=dict)
-
-
-RULES: dict[str, RuleSpec] = {}
-
-
-def rule(code: str, label, **params: Param):
-    def register(fn):
-        RULES[code] = RuleSpec(fn, label, params)
-        return fn
-
-    return register
-
-
-def validate_params(code: str, params: dict) -> dict:
-    """The parameters with defaults filled in; ``ValueError`` (in Vietnamese) if they do not fit."""
-    if not isinstance(params, dict):
-        raise ValueError("Tham số phải là một đối tượng JSON.")
-    spec = RULES[code]
-    unknown = set(params) - set(spec.params)
-    if unknown:
-        raise ValueError("Tham số không dùng cho quy tắc này: " + ", ".join(sorted(unknown)))
-    clean = {}
-    for name, param in spec.params.items():
-        value = params.get(name, param.default)
-        if value is None:
-            raise ValueError(f"Thiếu tham số “{name}”.")
-        if param.kind is int and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-            raise ValueError(f"Tham số “{name}” phải là số nguyên không âm.")
-        if param.kind is str and not isinstance(value, str):
-            raise ValueError(f"Tham số “{name}” phải là chuỗi.")
-        if param.kind is list and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-            raise ValueError(f"Tham số “{name}” phải là danh sách mã.")
-        if param.choices and value not in param.choices:
-            raise ValueError(f"Tham số “{name}” phải là một trong: {', '.join(param.choices)}.")
-        clean[name] = value
-    return clean
-
+    from ..facts import Facts
 
 # ---- helpers ---------------------------------------------------------------------------
 
@@ -295,7 +223,7 @@ def one_award_per_achievement(facts: Facts, *, same_kind: list) -> Outcome:
         return Outcome(FAIL, f"Đã được tặng {facts.name(facts.award_code)} cho năm {facts.year}.")
     kinds = {facts.award_code, *same_kind}
     same = [
-        f"{d.code} ({facts.name(d.award_code)})"
+        f"{d.code} ({facts.name(d.award_code)}" + (f", do {d.unit_name} đề nghị)" if d.unit_name else ")")
         for d in facts.other_dossiers
         if d.award_code in kinds
         and d.year == facts.year
@@ -424,3 +352,46 @@ def quota_share(facts: Facts, *, base_title: str, percent: int) -> Outcome:
             PASS, f"Đơn vị đề nghị {used} trên {base} {facts.name(base_title)} (tối đa {percent}%)."
         )
     return Outcome(FAIL, f"Đơn vị đề nghị {used} trên {base} {facts.name(base_title)}, vượt {percent}%.")
+
+
+# ---- discipline (NĐ 152/2025 Điều 4 khoản 4) -----------------------------------------------
+
+
+@rule("not_under_discipline", _("Not under disciplinary review, and achievements counted after discipline"))
+def not_under_discipline(facts: Facts) -> Outcome:
+    """While a person is under disciplinary review, inspection or complaint the proposal is
+    paused; after a discipline, achievements count again from its end."""
+    if (skip := _individual_only(facts)) is not None:
+        return skip
+    if not facts.discipline_known:
+        return Outcome(
+            UNKNOWN, "Hệ thống chưa có dữ liệu kỷ luật của cá nhân này; Văn phòng kiểm tra thủ công."
+        )
+    if facts.under_review:
+        return Outcome(
+            FAIL,
+            "Cá nhân đang bị xem xét kỷ luật, thanh tra hoặc giải quyết khiếu nại: tạm dừng xét khen thưởng.",
+        )
+    if facts.discipline_ended and facts.discipline_ended.year >= facts.year:
+        return Outcome(
+            FAIL,
+            f"Kỷ luật kết thúc ngày {facts.discipline_ended:%d/%m/%Y}: thành tích chỉ được tính từ sau ngày đó.",
+        )
+    return Outcome(PASS, "Không đang bị xem xét kỷ luật; không có kỷ luật ảnh hưởng năm xét.")
+
+
+@rule(
+    "quota_staff_share",
+    _("Share of the unit's staff proposed for a title (the province's optional cap)"),
+    percent=Param(int, _("at most this percent of the staff")),
+)
+def quota_staff_share(facts: Facts, *, percent: int) -> Outcome:
+    """The unit's live dossiers for this award in the year are at most ``percent`` % of its
+    active staff (integer arithmetic). A cap only where the province's regulation sets one."""
+    staff = facts.unit_staff_count
+    used = facts.unit_dossiers_by_award.get(facts.award_code, 0)
+    if not staff:
+        return Outcome(UNKNOWN, "Chưa có danh sách nhân sự của đơn vị để tính tỷ lệ.")
+    if used * 100 <= percent * staff:
+        return Outcome(PASS, f"Đơn vị đề nghị {used} trên {staff} người (tối đa {percent}%).")
+    return Outcome(FAIL, f"Đơn vị đề nghị {used} trên {staff} người, vượt {percent}% theo quy định của tỉnh.")

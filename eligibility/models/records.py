@@ -7,8 +7,9 @@ from simple_history.models import HistoricalRecords
 
 from nominations.models import AwardType, Nomination, Staff
 
-from .rules import RULES, validate_params
-from .scales import InitiativeLevel, Rating
+from ..rules import RULES, validate_params
+from ..scales import InitiativeLevel, Rating
+from .legal import Confidence, RuleSet
 
 
 class Initiative(models.Model):
@@ -61,12 +62,22 @@ class AwardRule(models.Model):
     """One eligibility criterion of an award type: a rule of ``eligibility.rules.RULES`` with
     its figures, and the article it comes from. Edited in the admin."""
 
+    rule_set = models.ForeignKey(
+        RuleSet, verbose_name=_("rule set"), on_delete=models.PROTECT, related_name="rules"
+    )
     award_type = models.ForeignKey(
         AwardType, verbose_name=_("award type"), on_delete=models.CASCADE, related_name="rules"
     )
     rule = models.CharField(_("rule"), max_length=60)
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     source = models.CharField(_("source"), max_length=500, help_text=_("The article the rule comes from."))
+    confidence = models.CharField(
+        _("confidence"),
+        max_length=20,
+        choices=Confidence.choices,
+        default=Confidence.HIGH,
+        help_text=_("How sure we are that the text says this (see the legal notes)."),
+    )
     note = models.TextField(_("note"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -76,10 +87,14 @@ class AwardRule(models.Model):
     class Meta:
         verbose_name = _("eligibility rule")
         verbose_name_plural = _("eligibility rules")
-        ordering = ["award_type", "sort_order", "id"]
+        ordering = ["rule_set", "award_type", "sort_order", "id"]
 
     def __str__(self):
         return f"{self.award_type.code}: {self.rule}"
+
+    @property
+    def is_uncertain(self) -> bool:
+        return self.confidence in Confidence.uncertain()
 
     def clean(self):
         if self.rule not in RULES:
