@@ -35,7 +35,8 @@ def _document(session, title: str):
     return document
 
 
-def _results_table(document, outcome: list[BallotResult], *, with_result: bool):
+def _results_table(document, outcome: list[BallotResult], *, with_result: bool, on):
+    """``on``: the meeting's date; units are named as they were then."""
     headers = RESULT_HEADERS + (["Kết quả"] if with_result else [])
     widths = [10, 40, 35, 35, 15, 15, 15] + ([15] if with_result else [])
     rows = []
@@ -44,7 +45,7 @@ def _results_table(document, outcome: list[BallotResult], *, with_result: bool):
         row = [
             str(index),
             nomination.nominee_name,
-            nomination.unit.name,
+            nomination.unit.name_on(on),
             nomination.award_type.name,
             str(ballot.votes_for),
             str(ballot.votes_against),
@@ -78,7 +79,7 @@ def meeting_minutes(session) -> bytes:
         f"Hội đồng đã xem xét {len(outcome)} hồ sơ và bỏ phiếu kín. Kết quả như sau:",
     ):
         docx.paragraph(document, line, align="justify")
-    _results_table(document, outcome, with_result=True)
+    _results_table(document, outcome, with_result=True, on=session.meeting_date)
     passed = sum(r.passed for r in outcome)
     docx.paragraph(document, f"Số hồ sơ đạt: {passed}; không đạt: {len(outcome) - passed}.")
     docx.paragraph(document, "Biên bản được lập và thông qua tại cuộc họp.")
@@ -95,7 +96,7 @@ def count_minutes(session) -> bytes:
         f"Số thành viên Hội đồng: {session.total_members}; số thành viên có mặt và bỏ phiếu: "
         f"{session.members_present}.",
     )
-    _results_table(document, outcome, with_result=False)
+    _results_table(document, outcome, with_result=False, on=session.meeting_date)
     for result in outcome:
         docx.paragraph(document, f"{result.ballot.nomination.nominee_name}: {result.comment}")
     _signatures(document, session)

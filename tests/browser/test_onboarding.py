@@ -117,6 +117,46 @@ def test_forgot_password_answers_the_same_and_mails_only_a_known_address(smtp, w
     web.login("bva.canbo", NEW_PASSWORD)
 
 
+def test_administrator_checks_then_imports_staff_from_the_page(smtp, web, db):
+    """The import page: a dry run's report row by row, then the same file applied."""
+    UnitFactory(code="bva", name="Bệnh viện A", short_name="BV A")
+    UserFactory(username="quantri", full_name="Quản trị", roles=["administrator"])
+    page = web.page
+    web.login("quantri")
+    web.goto("/onboarding/import/")
+    expect(page.locator("#templates")).to_contain_text(".xlsx")
+    sheet = (
+        "Mã nhân viên,Họ và tên,Giới tính,Mã đơn vị\n"
+        "NV-1,Nguyễn Văn An,Nam,bva\n"
+        "NV-2,Trần Thị Bình,Nữ,bva\n"
+        "NV-3,Lê Văn Cường,Nam,khong-co\n"
+    )
+    page.select_option("select[name=kind]", "staff")
+    page.set_input_files(
+        "input[name=file]", files=[{"name": "nhan-su.csv", "mimeType": "text/csv", "buffer": sheet.encode()}]
+    )
+    web.submit(page.locator("main form button[type=submit]"))
+    expect(page.locator("#run-progress")).to_have_attribute("value", "100")
+    expect(page.locator("#run-rows tr.row-refuse")).to_contain_text("khong-co")
+    expect(page.locator("#apply-run")).to_have_count(0)
+    assert not Staff.objects.exists()
+
+    web.goto("/onboarding/import/")
+    page.select_option("select[name=kind]", "staff")
+    page.set_input_files(
+        "input[name=file]",
+        files=[
+            {"name": "nhan-su.csv", "mimeType": "text/csv", "buffer": sheet.rsplit("NV-3", 1)[0].encode()}
+        ],
+    )
+    web.submit(page.locator("main form button[type=submit]"))
+    expect(page.locator("#run-rows tr.row-create")).to_have_count(2)
+    web.screenshot("import-dry-run")
+    web.submit(page.locator("#apply-run"))
+    expect(page.locator("#run-counts")).to_contain_text("2")
+    assert sorted(Staff.objects.values_list("staff_code", flat=True)) == ["NV-1", "NV-2"]
+
+
 def test_a_merger_moves_staff_and_open_dossiers_and_old_decisions_keep_the_old_name(demo, web):
     page = web.page
     decision = AwardDecision.objects.filter(status="issued").order_by("id").first()

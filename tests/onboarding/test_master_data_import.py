@@ -396,3 +396,21 @@ def test_a_zip_that_is_not_a_workbook_is_refused(province, run_import):
         run.status == RunStatus.REFUSED
         and gettext("The file cannot be read as an Excel workbook.") in run.error
     )
+
+
+def test_a_failure_while_writing_leaves_nothing_written(province, run_import, monkeypatch):
+    """All or nothing also when the database fails half-way: creations roll back with it."""
+    from onboarding import importer
+
+    run_import("staff", csv_bytes("staff", STAFF[:1]))
+
+    def broken_update(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(importer, "_update", broken_update)
+    run = run_import("staff", csv_bytes("staff", [dict(STAFF[0], name="Tên mới"), *STAFF[1:]]))
+    assert run.status == RunStatus.FAILED and "disk full" in run.error
+    assert list(Staff.objects.values_list("staff_code", "full_name")) == [("NV-1", "Nguyễn Văn An")]
+    assert Staff.history.count() == 1
+    event = AuditEvent.objects.filter(event_type=EventType.MASTER_DATA_IMPORT).latest("sequence")
+    assert event.detail["status"] == RunStatus.FAILED
