@@ -1,5 +1,6 @@
 """Award history imported from a sheet is what the eligibility rules judge from."""
 
+from eligibility.defaults import seed_rule_sets
 from eligibility.engine import evaluate
 from eligibility.models import AwardRule
 from eligibility.rules import PASS, UNKNOWN
@@ -14,8 +15,14 @@ def test_imported_award_history_turns_cannot_tell_into_pass(province, run_import
     run_import("staff", csv_bytes("staff", STAFF))
     AwardTypeFactory(code="ldtt", name="Lao động tiên tiến", applies_to="individual")
     cstdcs = AwardTypeFactory(code="cstdcs", name="Chiến sĩ thi đua cơ sở", applies_to="individual")
+    # In the rule set in force today (NĐ 152/2025), as an administrator would add it.
+    rule_set = seed_rule_sets()["nd-152-2025"]
     AwardRule.objects.create(
-        award_type=cstdcs, rule="same_year_title", params={"title": "ldtt"}, source="Luật Điều 23"
+        rule_set=rule_set,
+        award_type=cstdcs,
+        rule="same_year_title",
+        params={"title": "ldtt"},
+        source="Luật Điều 23",
     )
     officer = UserFactory(username="bva.canbo", unit=province["bva"], roles=["unit_officer"])
     nomination = make_nomination(
