@@ -235,7 +235,11 @@ class Smoke:
         path = found.group(0)
         self.submit(office, path, self.form(self.page(office, path), action="/submit/"), {})
         director = self.sessions["giamdoc"]
-        self.submit(director, path, self.form(self.page(director, path), action="/issue/"), {})
+        # Signing asks once more, naming the number of awardees; the confirmation issues it.
+        sign = self.form(self.page(director, path), action="/issue/")
+        asked = director.post(sign.action, list(sign.fields))
+        expect(asked.status == 200, f"signing answered {asked.status} instead of asking to confirm")
+        self.submit(director, path, self.form(asked.text, action="/issue/", having="awardees"), {})
         html = self.page(director, path)
         expect("/quyet-dinh.pdf" in html, f"decision {number} shows no PDF once signed")
         self.say(f"decision {number} prepared by vanphong, signed and issued by giamdoc")
