@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "notifications",
     "audit",
     "documents",
+    "reports",
     "demo",
     "ops",
 ]

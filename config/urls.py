@@ -24,5 +24,6 @@ urlpatterns = [
     path("documents/", include("documents.urls")),
     path("eligibility/", include("eligibility.urls")),
     path("council/", include("council.urls")),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

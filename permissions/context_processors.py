@@ -18,5 +18,6 @@ def roles(request):
             "can_open_admin": user.is_staff,
             "can_unlock_accounts": policy.can_unlock_accounts(user),
             "can_read_campaigns": policy.can_read_campaigns(user),
+            "can_read_statistics": policy.can_read_statistics(user),
         }
     }
