@@ -14,6 +14,20 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const select of document.querySelectorAll("select[data-autosubmit]")) {
     select.addEventListener("change", () => select.form.submit());
   }
+  // A table wider than the screen scrolls inside itself (phones); keyboard users must be
+  // able to reach it to scroll it, so it takes the focus only while it overflows.
+  const scrollables = document.querySelectorAll("table.list, table.audit-diff, .table-scroll");
+  const markScrollable = () => {
+    for (const region of scrollables) {
+      if (region.scrollWidth > region.clientWidth + 1) {
+        region.setAttribute("tabindex", "0");
+      } else if (region.getAttribute("tabindex") === "0") {
+        region.removeAttribute("tabindex");
+      }
+    }
+  };
+  markScrollable();
+  window.addEventListener("resize", markScrollable);
   // The menu button of narrow screens: shown only when this script runs (without it the
   // menu simply stays open), it opens and closes the menu and says so to screen readers.
   for (const button of document.querySelectorAll("button.menu-toggle")) {
