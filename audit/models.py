@@ -40,6 +40,8 @@ class _OwnEvent(models.TextChoices):
     # Reading out
     EXPORT = "export", _("Audit trail exported")
     EVIDENCE_DOWNLOAD = "evidence_download", _("Evidence file downloaded")
+    # The public lookup of a dossier's progress (no sign-in): every attempt, found or not
+    PUBLIC_LOOKUP = "public_lookup", _("Public lookup of a dossier")
 
 
 # Every event type of the trail: its own, then the workflow's, written once in each place.

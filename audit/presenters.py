@@ -195,6 +195,8 @@ def summary_of(event: AuditEvent) -> str:
         return f"{detail.get('permission', '')} → {detail.get('holder', '')}"
     if kind == EventType.EVIDENCE_DOWNLOAD:
         return detail.get("file", event.object_repr)
+    if kind == EventType.PUBLIC_LOOKUP:
+        return f"{detail.get('code', '')}: {detail.get('result', '')}"
     if kind == EventType.EXPORT:
         filters = ", ".join(f"{k}={v}" for k, v in (detail.get("filters") or {}).items())
         return f"{detail.get('format', '').upper()} {filters}".strip()

@@ -25,5 +25,6 @@ urlpatterns = [
     path("eligibility/", include("eligibility.urls")),
     path("council/", include("council.urls")),
     path("reports/", include("reports.urls")),
+    path("lookup/", include("reports.public_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -67,3 +67,22 @@ class AnalyticsFilter(forms.Form):
 
     def filters(self) -> dict:
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+
+
+class PublicLookupForm(forms.Form):
+    code = forms.CharField(
+        label=_("Dossier code"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"placeholder": "KT-2024-000123", "autocomplete": "off", "autocapitalize": "characters"}
+        ),
+    )
+    secret = forms.CharField(
+        label=_("Lookup secret"),
+        max_length=20,
+        help_text=_("The eight characters printed on the receipt the unit gave you, e.g. ABCD-2345."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+    def clean_code(self):
+        return self.cleaned_data["code"].strip().upper()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import lookup_views, views
 
 app_name = "reports"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("steps/", views.steps_page, name="steps"),
     path("steps/heatmap.svg", views.steps_heatmap, name="steps_heatmap"),
     path("steps/steps.xlsx", views.steps_xlsx, name="steps_xlsx"),
+    path("receipts/<dossier:code>/", lookup_views.receipt, name="receipt"),
 ]
