@@ -5,7 +5,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import DayInput
+from common.forms import DayInput, RefuseControlCharacters
 from nominations.models import AwardType, Campaign, NominationStatus, NomineeKind, Unit
 
 EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
@@ -86,3 +86,63 @@ class PublicLookupForm(forms.Form):
 
     def clean_code(self):
         return self.cleaned_data["code"].strip().upper()
+
+
+# The opening prose of a report, for the office to rewrite (documents are in Vietnamese).
+DEFAULT_SITUATION = (
+    "Thực hiện Luật Thi đua, khen thưởng năm 2022 và các văn bản hướng dẫn thi hành, Sở Y tế đã ban hành "
+    "kế hoạch, hướng dẫn các đơn vị trực thuộc tổ chức phong trào thi đua và công tác khen thưởng."
+)
+DEFAULT_ASSESSMENT = (
+    "Công tác thi đua, khen thưởng được triển khai kịp thời, đúng quy định; hồ sơ đề nghị khen thưởng "
+    "được thẩm định chặt chẽ, công khai, minh bạch."
+)
+DEFAULT_DIRECTIONS = (
+    "Tiếp tục đổi mới nội dung, hình thức tổ chức các phong trào thi đua; quan tâm khen thưởng người "
+    "lao động trực tiếp, cán bộ nữ; nâng cao chất lượng hồ sơ đề nghị khen thưởng."
+)
+
+
+class ReportDocumentForm(RefuseControlCharacters, forms.Form):
+    """Which report, and the prose the office writes around the computed figures."""
+
+    KIND_CHOICES = [
+        ("year", _("Year-end summary of emulation and commendation")),
+        ("campaign", _("Results of a campaign")),
+    ]
+
+    kind = forms.ChoiceField(
+        label=_("Report"), choices=KIND_CHOICES, widget=forms.RadioSelect, initial="year"
+    )
+    year = forms.IntegerField(
+        label=_("Year"),
+        required=False,
+        min_value=EARLIEST_YEAR,
+        max_value=LATEST_YEAR,
+        help_text=_("For the year-end summary."),
+    )
+    campaign = forms.ModelChoiceField(
+        label=_("Campaign"),
+        queryset=Campaign.objects.all(),
+        required=False,
+        help_text=_("For a campaign's results."),
+    )
+    day = forms.DateField(label=_("Date of the report"), widget=DayInput())
+    signer_name = forms.CharField(label=_("Signed by (name)"), max_length=150, required=False)
+    situation = forms.CharField(
+        label=_("I. Situation"), widget=forms.Textarea(attrs={"rows": 4}), initial=DEFAULT_SITUATION
+    )
+    assessment = forms.CharField(
+        label=_("III. Assessment"), widget=forms.Textarea(attrs={"rows": 4}), initial=DEFAULT_ASSESSMENT
+    )
+    directions = forms.CharField(
+        label=_("IV. Directions"), widget=forms.Textarea(attrs={"rows": 4}), initial=DEFAULT_DIRECTIONS
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == "year" and not data.get("year"):
+            self.add_error("year", _("Choose the year of the summary."))
+        if data.get("kind") == "campaign" and not data.get("campaign"):
+            self.add_error("campaign", _("Choose the campaign."))
+        return data

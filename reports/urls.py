@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import lookup_views, views
+from . import document_views, lookup_views, views
 
 app_name = "reports"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("steps/heatmap.svg", views.steps_heatmap, name="steps_heatmap"),
     path("steps/steps.xlsx", views.steps_xlsx, name="steps_xlsx"),
     path("receipts/<dossier:code>/", lookup_views.receipt, name="receipt"),
+    path("documents/", document_views.report_documents, name="documents"),
 ]
