@@ -158,7 +158,8 @@ def step_analytics(**filters) -> Analytics:
             step.open_late += bool(due_at and due_at < now)
     for step in figures.values():
         step.reasons = sorted(step.reasons, key=lambda r: r.when, reverse=True)[:RECENT_REASONS]
-    loaded = [s for s in figures.values() if s.load is not None]
+    # The bottleneck: the step furthest over its allowed time (a step done within the day is none).
+    loaded = [s for s in figures.values() if s.load]
     if loaded:
         max(loaded, key=lambda s: (s.load, s.p90 or 0)).is_bottleneck = True
     return Analytics(

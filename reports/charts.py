@@ -11,10 +11,10 @@ HIGHLIGHT_COLOUR = "#b3261e"
 INK = "#1d2733"
 MUTED = "#5b6b7b"
 ROW_HEIGHT = 26
-LABEL_WIDTH = 230
-BAR_WIDTH = 300
+LABEL_WIDTH = 290
+BAR_WIDTH = 320
 VALUE_WIDTH = 70
-MAX_LABEL_CHARS = 34
+MAX_LABEL_CHARS = 36
 
 
 def _short(label: str) -> str:
@@ -39,7 +39,7 @@ def bar_chart(
         colour = HIGHLIGHT_COLOUR if highlight is not None and label == highlight else BAR_COLOUR
         shown = f"{value:g}{unit}"
         parts.append(
-            f'<text x="{LABEL_WIDTH - 6}" y="{y + 17}" text-anchor="end" font-size="13" fill="{INK}">'
+            f'<text x="{LABEL_WIDTH - 6}" y="{y + 17}" text-anchor="end" font-size="12" fill="{INK}">'
             f"{escape(_short(label))}<title>{escape(label)}</title></text>"
             f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{length}" height="{ROW_HEIGHT - 8}" rx="3"'
             f' fill="{colour}"/>'
