@@ -13,7 +13,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import Count, F, FloatField, Func, Q
 from django.utils import timezone
 from viewflow.workflow import chart
 from viewflow.workflow.models import Task
@@ -23,10 +23,38 @@ from workflows.flows import NominationFlow
 from workflows.selectors import HUMAN_NODES, NOMINATION_PATH
 from workflows.steps import STEPS, Decision
 
-DAY = 86400
 OPEN = (STATUS.NEW, STATUS.ASSIGNED)
 RECENT_REASONS = 5
 TOP_HOLDERS = 10
+
+
+class DaysBetween(Func):
+    """Days (with their fraction) from the first datetime to the second, computed by the
+    database itself: reading 100,000 timestamps into Python costs seconds on SQLite."""
+
+    arity = 2
+    output_field = FloatField()
+
+    def __init__(self, start, end, **extra):
+        super().__init__(end, start, **extra)  # written "end - start" below
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="(julianday(%(expressions)s))",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="(EXTRACT(EPOCH FROM (%(expressions)s)) / 86400.0)",
+            arg_joiner=" - ",
+            **extra,
+        )
 
 
 def percentile(values: list[float], share: float) -> float | None:
@@ -138,26 +166,45 @@ def step_analytics(**filters) -> Analytics:
         for name, step in STEPS.items()
     }
     tasks = _tasks(**filters)
-    rows = tasks.values_list(
-        "flow_task", "status", "created", "finished", "deadline__due_at", "data", f"{NOMINATION_PATH}code"
-    ).order_by("created", "id")
-    for flow_task, status, created, finished, due_at, data, code in rows.iterator(chunk_size=5000):
+    # Counts per step in the database: finished, finished late, open, open past the due date.
+    done, is_open = Q(status=STATUS.DONE, finished__isnull=False), Q(status__in=OPEN)
+    counts = (
+        tasks.order_by()
+        .values("flow_task")
+        .annotate(
+            done=Count("id", filter=done),
+            done_late=Count("id", filter=done & Q(finished__gt=F("deadline__due_at"))),
+            open=Count("id", filter=is_open),
+            open_late=Count("id", filter=is_open & Q(deadline__due_at__lt=now)),
+        )
+    )
+    for group in counts:
+        step = figures.get(_name_of(group["flow_task"]))
+        if step is not None:
+            step.done, step.done_late = group["done"], group["done_late"]
+            step.open, step.open_late = group["open"], group["open_late"]
+    # Each finished task's duration, computed by the database (one narrow column per row).
+    durations = (
+        tasks.filter(done)
+        .annotate(took=DaysBetween(F("created"), F("finished")))
+        .values_list("flow_task", "took")
+        .order_by()
+    )
+    for flow_task, took in durations.iterator(chunk_size=10000):
+        step = figures.get(_name_of(flow_task))
+        if step is not None:
+            step.durations.append(took)
+    # Returns are few: read them apart, with their comment and dossier.
+    returned = tasks.filter(status=STATUS.DONE, data__decision=Decision.RETURN).values_list(
+        "flow_task", "finished", "data", f"{NOMINATION_PATH}code"
+    )
+    for flow_task, finished, data, code in returned.order_by("-finished", "-id").iterator(chunk_size=2000):
         step = figures.get(_name_of(flow_task))
         if step is None:
             continue
-        if status == STATUS.DONE and finished is not None:
-            step.done += 1
-            step.durations.append((finished - created).total_seconds() / DAY)
-            step.done_late += bool(due_at and finished > due_at)
-            decision = (data or {}).get("decision")
-            if decision == Decision.RETURN:
-                step.returns += 1
-                step.reasons.append(Reason(code=code, comment=(data or {}).get("comment", ""), when=finished))
-        elif status in OPEN:
-            step.open += 1
-            step.open_late += bool(due_at and due_at < now)
-    for step in figures.values():
-        step.reasons = sorted(step.reasons, key=lambda r: r.when, reverse=True)[:RECENT_REASONS]
+        step.returns += 1
+        if len(step.reasons) < RECENT_REASONS:
+            step.reasons.append(Reason(code=code, comment=(data or {}).get("comment", ""), when=finished))
     # The bottleneck: the step furthest over its allowed time (a step done within the day is none).
     loaded = [s for s in figures.values() if s.load]
     if loaded:
