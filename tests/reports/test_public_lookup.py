@@ -111,3 +111,11 @@ def test_throttled_by_dossier_code_across_addresses(submitted, client, settings)
 def test_lookup_events_are_on_the_dossier_history_for_inspectors(submitted, client):
     client.post("/lookup/", {"code": submitted.code, "secret": "AAAA-AAAA"})
     assert lookups().get().nomination_code == submitted.code
+
+
+def test_inspector_reads_the_lookups_in_the_audit_log(submitted, client, login):
+    client.post("/lookup/", {"code": submitted.code, "secret": "AAAA-AAAA"})
+    inspector = UserFactory(username="thanhtra", roles=["inspector"])
+    page = login(inspector).get("/audit/", {"event_type": "public_lookup"}).content.decode()
+    # "no match" until the pending Vietnamese catalog is merged, "không khớp" after.
+    assert f"{submitted.code}: no match" in page or f"{submitted.code}: không khớp" in page
