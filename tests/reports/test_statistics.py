@@ -130,3 +130,17 @@ def test_query_count_stays_flat(dataset, office_reader, login, unit_a, django_as
         )
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get("/reports/")
+
+
+def test_charts_escape_labels_and_draw_bars_in_proportion():
+    from reports.charts import bar_chart
+
+    svg = str(
+        bar_chart(
+            "Theo đơn vị", [('<script>alert("x")</script>', 10), ("Bệnh viện B", 5)], highlight="Bệnh viện B"
+        )
+    )
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    assert " style=" not in svg
+    assert 'width="304"' in svg and 'width="152"' in svg  # 10 and 5 on a 304-unit scale
+    assert 'fill="#b3261e"' in svg  # the highlighted bar
