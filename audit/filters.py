@@ -10,12 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from common.collation import vietnamese
 from common.filters import StrictFilterSet
+from common.forms import DayInput
 from common.text import fold
 from nominations.models import Unit
 
 from .models import AuditEvent, EventType
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DayInput()
 
 
 def _start_of(day: datetime.date) -> datetime.datetime:

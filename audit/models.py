@@ -43,6 +43,8 @@ class _OwnEvent(models.TextChoices):
     # Onboarding: master data imported from a sheet, accounts invited
     MASTER_DATA_IMPORT = "master_data_import", _("Master data imported")
     ACCOUNT_INVITED = "account_invited", _("Account invitation sent")
+    # The public lookup of a dossier's progress (no sign-in): every attempt, found or not
+    PUBLIC_LOOKUP = "public_lookup", _("Public lookup of a dossier")
 
 
 # Every event type of the trail: its own, then the workflow's, written once in each place.

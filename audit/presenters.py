@@ -195,6 +195,14 @@ def summary_of(event: AuditEvent) -> str:
         return f"{detail.get('permission', '')} → {detail.get('holder', '')}"
     if kind == EventType.EVIDENCE_DOWNLOAD:
         return detail.get("file", event.object_repr)
+    if kind == EventType.PUBLIC_LOOKUP:
+        results = {
+            "found": _("shown"),
+            "not_found": _("no match"),
+            "throttled": _("refused: too many attempts"),
+        }
+        result = detail.get("result", "")
+        return f"{detail.get('code', '')}: {results.get(result, result)}"
     if kind == EventType.EXPORT:
         filters = ", ".join(f"{k}={v}" for k, v in (detail.get("filters") or {}).items())
         return f"{detail.get('format', '').upper()} {filters}".strip()

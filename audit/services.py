@@ -88,8 +88,10 @@ def record_event(
     reason: str = "",
     detail: dict | None = None,
     search_extra: list[str] | None = None,
+    ip_address: str | None = None,
 ) -> AuditEvent:
-    """Append one event to the trail (in the caller's transaction, if there is one)."""
+    """Append one event to the trail (in the caller's transaction, if there is one).
+    ``ip_address`` overrides the request's own address (a client behind our proxies)."""
     if actor is not None and not actor.pk:
         actor = None
     request = request if request is not None else current_request()
@@ -98,7 +100,7 @@ def record_event(
         event_type=event_type,
         actor=actor,
         actor_username=(username or (actor.get_username() if actor is not None else ""))[:150],
-        ip_address=client_ip(request),
+        ip_address=ip_address or client_ip(request),
         nomination=nomination,
         nomination_code=nomination.code if nomination is not None else "",
         unit=unit,
@@ -176,6 +178,21 @@ def record_download(upload, *, request) -> AuditEvent:
         nomination=getattr(upload, "nomination", None),
         target=upload,
         detail={"file": upload.original_name, "size": upload.size},
+    )
+
+
+def record_public_lookup(
+    *, request, ip_address: str | None, code: str, result: str, nomination=None
+) -> AuditEvent:
+    """One attempt at the public lookup (no one is signed in): the code asked for, whether it
+    was found, refused or throttled, and from which address."""
+    return record_event(
+        EventType.PUBLIC_LOOKUP,
+        request=request,
+        ip_address=ip_address,
+        nomination=nomination,
+        detail={"code": code[:40], "result": result},
+        search_extra=[code[:40], result],
     )
 
 

@@ -24,3 +24,20 @@ class RefuseControlCharacters:
         for name, value in list(self.cleaned_data.items()):
             if isinstance(value, str) and has_control_characters(value):
                 self.add_error(name, forms.ValidationError(self.control_character_message, code="control"))
+
+
+class DayInput(forms.DateInput):
+    """A date typed as dd/mm/yyyy, the way Vietnamese offices write it, whatever language the
+    browser speaks (a native date picker shows the browser's own order, often mm/dd/yyyy)."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None):
+        defaults = {
+            "placeholder": "dd/mm/yyyy",
+            "inputmode": "numeric",
+            "pattern": r"\d{1,2}/\d{1,2}/\d{4}",
+            "size": 10,
+            "autocomplete": "off",
+        }
+        super().__init__(attrs={**defaults, **(attrs or {})}, format="%d/%m/%Y")

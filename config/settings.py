@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "audit",
     "documents",
     "onboarding",
+    "reports",
     "demo",
     "ops",
 ]
@@ -154,6 +155,11 @@ GUARDIAN_RAISE_403 = False
 # on /login/ and /admin/ alike; the head of the office or an administrator can unlock earlier.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+# The public lookup of a dossier (code + secret, no sign-in): attempts allowed from one
+# address, and failed attempts on one dossier code, per window.
+PUBLIC_LOOKUP_LIMIT = env_int("PUBLIC_LOOKUP_LIMIT", 10, minimum=1)
+PUBLIC_LOOKUP_CODE_FAILURES = env_int("PUBLIC_LOOKUP_CODE_FAILURES", 5, minimum=1)
+PUBLIC_LOOKUP_WINDOW_MINUTES = env_int("PUBLIC_LOOKUP_WINDOW_MINUTES", 15, minimum=1)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "permissions.lockouts.locked_out"

@@ -43,5 +43,7 @@ urlpatterns = [
     path("eligibility/", include("eligibility.urls")),
     path("council/", include("council.urls")),
     path("onboarding/", include("onboarding.urls")),
+    path("reports/", include("reports.urls")),
+    path("lookup/", include("reports.public_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -20,5 +20,6 @@ def roles(request):
             "can_read_campaigns": policy.can_read_campaigns(user),
             "can_import_data": policy.can_import_master_data(user) or policy.can_import_unit_records(user),
             "can_manage_accounts": policy.can_manage_accounts(user),
+            "can_read_statistics": policy.can_read_statistics(user),
         }
     }

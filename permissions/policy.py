@@ -184,3 +184,36 @@ def can_manage_accounts(user) -> bool:
 def can_change_organisation(user) -> bool:
     """Record renames, mergers and dissolutions of units."""
     return can_import_master_data(user)
+
+# --- Reports and statistics ------------------------------------------------------------
+
+# The office, the director's side and the inspector read the statistics of every unit.
+STATISTICS_READERS = OFFICE | SIGNERS | {Role.INSPECTOR}
+
+
+def can_read_statistics(user) -> bool:
+    """The statistics page: the Department's readers, and a unit's own people (own unit)."""
+    return _active(user) and (has_role(user, *STATISTICS_READERS) or is_unit_member(user))
+
+
+def statistics_unit(user):
+    """The one unit whose figures ``user`` reads, or ``None`` for every unit."""
+    if has_role(user, *STATISTICS_READERS):
+        return None
+    return user.unit_id
+
+
+def can_read_step_analytics(user) -> bool:
+    """Time per step, overdue shares, returns and who holds open work: the Department only."""
+    return _active(user) and has_role(user, *STATISTICS_READERS)
+
+
+def can_write_reports(user) -> bool:
+    """Download the year-end and campaign reports (.docx) the office edits and sends."""
+    return _active(user) and is_office(user)
+
+
+def can_see_lookup_secret(user, unit_id) -> bool:
+    """The public-lookup secret of a dossier is printed on its unit's receipt: the unit's
+    own people and the office see it."""
+    return (is_unit_member(user) and user.unit_id == unit_id) or is_office(user)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from eligibility.conflicts import conflicts_of
 from eligibility.selectors import eligibility_of, initiatives_of
 from nominations.models import NominationStatus
+from permissions import policy
 from permissions.selectors import can_edit_nomination
 
 from . import dossier_selectors as selectors
@@ -116,6 +117,9 @@ def _detail_context(request, nomination, attachment_form=None) -> dict:
         # The eligibility rules: warnings for the unit, evidence for the reviewer and director.
         "eligibility": eligibility_of(nomination),
         "initiatives": initiatives_of(nomination),
+        # The receipt with the public-lookup secret, once the dossier has left the draft.
+        "can_print_receipt": nomination.status != NominationStatus.DRAFT
+        and policy.can_see_lookup_secret(request.user, nomination.unit_id),
     }
 
 

@@ -20,7 +20,7 @@ from eligibility.selectors import eligibility_of, initiatives_of
 from permissions import policy
 from permissions.selectors import get_visible_nomination
 
-from . import selectors, services
+from . import revisions, selectors, services
 from .filters import TaskFilter
 from .forms import BatchForm, ReassignForm, StepDecisionForm
 from .steps import STEPS
@@ -135,6 +135,10 @@ def task_detail(request, task_id):
             if policy.may_dispatch_step(request.user, step.name) and task.status in ("NEW", "ASSIGNED")
             else None,
             "tracking": selectors.tracking(nomination),
+            # The unit revising sees the comment on its dossier page; the steps after it see the diff.
+            "revision": revisions.changes_since_return(nomination, before=task.created)
+            if step.name != "revise"
+            else None,
             "attachments": nomination.attachments.select_related("uploaded_by"),
             "eligibility": eligibility_of(nomination),
             "initiatives": initiatives_of(nomination),
