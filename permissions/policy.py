@@ -185,6 +185,7 @@ def can_change_organisation(user) -> bool:
     """Record renames, mergers and dissolutions of units."""
     return can_import_master_data(user)
 
+
 # --- Reports and statistics ------------------------------------------------------------
 
 # The office, the director's side and the inspector read the statistics of every unit.
