@@ -40,6 +40,10 @@ class _OwnEvent(models.TextChoices):
     # Reading out
     EXPORT = "export", _("Audit trail exported")
     EVIDENCE_DOWNLOAD = "evidence_download", _("Evidence file downloaded")
+    # Signed decisions and certificates (documents.signatures, documents.verification).
+    SIGNED_UPLOAD_ACCEPTED = "signed_upload_accepted", _("Token-signed decision accepted")
+    SIGNED_UPLOAD_REFUSED = "signed_upload_refused", _("Token-signed decision refused")
+    CERTIFICATE_LOOKUP = "certificate_lookup", _("Certificate verified on the public page")
 
 
 # Every event type of the trail: its own, then the workflow's, written once in each place.

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "council",
     "notifications",
     "audit",
+    "signing",
     "documents",
     "demo",
     "ops",
@@ -312,6 +313,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # pyHanko embeds a subset of our font in each visible signature; fontTools narrates it.
+    "loggers": {"fontTools": {"level": "WARNING"}},
 }
 
 # History rows keep the whole reason (a step's decision with its comment), not 100 characters.
@@ -341,6 +344,21 @@ DOCUMENT_ISSUING_BODY = env_str("DOCUMENT_ISSUING_BODY", "SỞ Y TẾ")
 DOCUMENT_ISSUING_BODY_FULL = env_str("DOCUMENT_ISSUING_BODY_FULL", "Sở Y tế tỉnh Đồng Nai")
 DOCUMENT_PLACE = env_str("DOCUMENT_PLACE", "Đồng Nai")
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "KhenThuong@2024")
+
+# Digital signatures (signing/, README "Signed decisions and verifiable certificates"): the
+# Department's organisation certificate as a PKCS#12 file; while unset, decisions are issued unsigned.
+SIGNING_PKCS12_PATH = env_str("SIGNING_PKCS12_PATH", "")
+SIGNING_PKCS12_PASSWORD = env_str("SIGNING_PKCS12_PASSWORD", "")
+# An RFC 3161 timestamp authority; empty: the server's clock is the signing time.
+SIGNING_TSA_URL = env_str("SIGNING_TSA_URL", "")
+SIGNING_TSA_TIMEOUT = env_int("SIGNING_TSA_TIMEOUT", 10, minimum=1, maximum=120)
+# Certificates (PEM or DER files) every signature must chain to, and CRL files known offline.
+SIGNING_TRUST_ROOTS = env_list("SIGNING_TRUST_ROOTS")
+SIGNING_CRL_FILES = env_list("SIGNING_CRL_FILES")
+# Fetch CRLs/OCSP named in the certificates while verifying (needs outbound HTTP).
+SIGNING_FETCH_REVOCATION = env_bool("SIGNING_FETCH_REVOCATION", False)
+# The public verification page of certificates (QR code): lookups per address per minute.
+VERIFY_RATE_PER_MINUTE = env_int("VERIFY_RATE_PER_MINUTE", 20, minimum=1)
 
 # Due date of each workflow step (hạn xử lý), in calendar days; each can be set from the environment.
 WORKFLOW_STEP_DAYS = {

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import signature_views, views
 
 app_name = "documents"
 
 urlpatterns = [
     path("decisions/<id:pk>/quyet-dinh.docx", views.decision_docx, name="decision_docx"),
     path("decisions/<id:pk>/quyet-dinh.pdf", views.decision_pdf, name="decision_pdf"),
+    path("decisions/<id:pk>/de-ky.pdf", signature_views.decision_for_signing, name="decision_for_signing"),
+    path("decisions/<id:pk>/da-ky/", signature_views.decision_upload_signed, name="decision_upload_signed"),
     path("decisions/<id:pk>/giay-khen.pdf", views.decision_certificates, name="decision_certificates"),
     path("decisions/<id:pk>/trich-ngang.xlsx", views.decision_summary, name="decision_summary"),
     path("rounds/<id:pk>/trich-ngang.xlsx", views.round_summary, name="round_summary"),

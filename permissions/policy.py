@@ -98,6 +98,12 @@ def can_sign_decisions(user) -> bool:
     return has_role(user, *SIGNERS)
 
 
+def can_upload_signed_decisions(user) -> bool:
+    """Download a decision to sign with a USB token, and upload it signed: the signers
+    themselves, or the office on their behalf."""
+    return has_role(user, *SIGNERS) or is_office(user)
+
+
 def signs_as_deputy(user) -> bool:
     """A decision signed by a deputy reads "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"."""
     return has_role(user, Role.DEPUTY_DIRECTOR)
