@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
@@ -26,7 +26,7 @@ def _name(common_name: str) -> x509.Name:
 
 @dataclass
 class Issued:
-    key: ec.EllipticCurvePrivateKey
+    key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
     cert: x509.Certificate
 
     @property
@@ -34,7 +34,7 @@ class Issued:
         return self.cert.public_bytes(serialization.Encoding.PEM)
 
 
-def _issue(subject, key, issuer: Issued | None, *, ca: bool, not_before, not_after) -> Issued:
+def _issue(subject, key, issuer: Issued | None, *, ca: bool, not_before, not_after, tsa=False) -> Issued:
     issuer_name = issuer.cert.subject if issuer else subject
     signing_key = issuer.key if issuer else key
     builder = (
@@ -71,7 +71,11 @@ def _issue(subject, key, issuer: Issued | None, *, ca: bool, not_before, not_aft
     else:
         usage.update(digital_signature=True, content_commitment=True)
     builder = builder.add_extension(x509.KeyUsage(**usage), critical=True)
-    if not ca:
+    if tsa:
+        builder = builder.add_extension(
+            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True
+        )
+    elif not ca:
         builder = builder.add_extension(
             x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False
         )
@@ -98,6 +102,7 @@ class TestPKI:
     expired: Issued
     revoked: Issued
     crl: x509.CertificateRevocationList
+    tsa: Issued
     extra: dict = field(default_factory=dict)
 
     def pkcs12(self, who: Issued, password: bytes) -> bytes:
@@ -107,6 +112,22 @@ class TestPKI:
             who.cert,
             [self.intermediate.cert, self.root.cert],
             serialization.BestAvailableEncryption(password),
+        )
+
+    def timestamper(self):
+        """pyHanko's test TSA answering with this PKI's timestamping certificate."""
+        from asn1crypto import keys
+        from asn1crypto import x509 as asn1_x509
+        from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+        def der(cert):
+            return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+
+        key = self.tsa.key.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+        return DummyTimeStamper(
+            der(self.tsa.cert), keys.PrivateKeyInfo.load(key), certs_to_embed=[der(self.intermediate.cert)]
         )
 
     @property
@@ -173,4 +194,14 @@ def make_pki(prefix: str = "Sở Y tế") -> TestPKI:
         )
         .sign(inter.key, hashes.SHA256())
     )
-    return TestPKI(root, inter, signer, expired, revoked, crl)
+    # pyHanko's test TSA signs with RSA only.
+    tsa = _issue(
+        _name("TSA thử nghiệm"),
+        rsa.generate_private_key(65537, 2048),
+        inter,
+        ca=False,
+        not_before=NOW - day,
+        not_after=NOW + 365 * day,
+        tsa=True,
+    )
+    return TestPKI(root, inter, signer, expired, revoked, crl, tsa)
