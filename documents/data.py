@@ -24,6 +24,8 @@ class Nominee:
     staff_code: str = ""
     code: str = ""
     status: str = ""
+    # The public verification address printed as a QR code on the certificate (once issued).
+    verify_url: str = ""
 
     @property
     def is_collective(self) -> bool:
@@ -94,6 +96,7 @@ def decision_data(decision) -> DecisionData:
         "unit__name", "id"
     )
     collectives, individuals = split_by_kind(nominations)
+    _add_verification_urls(decision, collectives + individuals)
     grounds = []
     for campaign in sorted({n.campaign for n in nominations if n.campaign_id}, key=lambda c: c.pk):
         plan = f" số {campaign.plan_number}" if campaign.plan_number else ""
@@ -113,6 +116,16 @@ def decision_data(decision) -> DecisionData:
         collectives=collectives,
         individuals=individuals,
     )
+
+
+def _add_verification_urls(decision, nominees: list[Nominee]) -> None:
+    from .models import CertificateCode
+    from .verification import verification_url
+
+    tokens = dict(CertificateCode.objects.filter(decision=decision).values_list("nomination__code", "token"))
+    for nominee in nominees:
+        if nominee.code in tokens:
+            nominee.verify_url = verification_url(tokens[nominee.code])
 
 
 def nominations_data(nominations) -> list[Nominee]:
