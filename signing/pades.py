@@ -135,7 +135,7 @@ def _problems_of(signature, context, result: Verification) -> list[str]:
         logger.info("signature validation failed", exc_info=True)
         return [_("The signature cannot be validated: %(error)s") % {"error": type(exc).__name__}]
     if not result.signer:
-        result.signer = status.signing_cert.subject.human_friendly
+        result.signer = holder_name(status.signing_cert)
         timestamp = status.timestamp_validity
         result.timestamped = timestamp is not None
         result.signed_at = timestamp.timestamp if timestamp else status.signer_reported_dt
@@ -151,6 +151,16 @@ def _problems_of(signature, context, result: Verification) -> list[str]:
     if status.modification_level is not None and status.modification_level > ModificationLevel.FORM_FILLING:
         problems.append(_("The document was modified after signing in a way a signature does not allow."))
     return problems
+
+
+def holder_name(certificate) -> str:
+    """ "Sở Y tế tỉnh Đồng Nai (Thử nghiệm CA)": the holder's common name and organisation."""
+    subject = certificate.subject.native
+    name = subject.get("common_name") or certificate.subject.human_friendly
+    organisation = subject.get("organization_name")
+    if isinstance(organisation, list):
+        organisation = ", ".join(organisation)
+    return f"{name} ({organisation})" if organisation and organisation not in name else str(name)
 
 
 def _trust_problem(status) -> str:
