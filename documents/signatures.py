@@ -150,3 +150,19 @@ def verify_decision(decision: AwardDecision) -> pades.Verification | None:
     if stored is None:
         return None
     return pades.verify_pdf(bytes(stored.pdf))
+
+
+def issued_decision_pdf(decision: AwardDecision) -> tuple[bytes, str]:
+    """The PDF of an issued decision as every reader gets it, and its signature's state now:
+    the stored signed file verified as it is served (``valid``/``invalid``), or the PDF
+    generated unsigned (``unsigned``)."""
+    stored = SignedDecision.objects.filter(decision=decision).first()
+    if stored is None:
+        return build_decision_pdf_with_signature_box(data.decision_data(decision))[0], "unsigned"
+    content = bytes(stored.pdf)
+    verification = pades.verify_pdf(content)
+    if not verification.valid:
+        logger.warning(
+            "decision %s: signature not valid on download: %s", decision.number, verification.problems
+        )
+    return content, "valid" if verification.valid else "invalid"

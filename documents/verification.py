@@ -47,14 +47,12 @@ def lookup(token: str) -> dict | None:
     }
 
 
-@never_cache
-@require_safe
-def verify_certificate(request, token):
+def public_lookup(request, token: str) -> tuple[int, dict | None]:
+    """(HTTP status, what may be shown) for one lookup by anyone: 429 once the client's bucket
+    is empty (not recorded), else the lookup, recorded in the audit trail found or not."""
     client = get_client_ip_address(request) or "unknown"
     if not ratelimit.take("verify", client, per_minute=settings.VERIFY_RATE_PER_MINUTE):
-        response = render(request, "documents/verify_limited.html", status=429)
-        response["Retry-After"] = "60"
-        return response
+        return 429, None
     found = lookup(token)
     code = found.pop("_code") if found else None
     with transaction.atomic():
@@ -65,4 +63,15 @@ def verify_certificate(request, token):
             target=code.decision if code else None,
             detail={"found": bool(found), "signature": found["signature"] if found else ""},
         )
-    return render(request, "documents/verify.html", {"found": found}, status=200 if found else 404)
+    return (200 if found else 404), found
+
+
+@never_cache
+@require_safe
+def verify_certificate(request, token):
+    status, found = public_lookup(request, token)
+    if status == 429:
+        response = render(request, "documents/verify_limited.html", status=429)
+        response["Retry-After"] = "60"
+        return response
+    return render(request, "documents/verify.html", {"found": found}, status=status)

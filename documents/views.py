@@ -1,8 +1,6 @@
 """Downloads of the generated documents, and the Excel import page. Thin: the generators are
 pure functions of ``documents.data``; who may download what is decided here."""
 
-import logging
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -21,19 +19,14 @@ from council.models import CouncilSession
 from nominations.models import Unit
 from permissions import policy
 from permissions.roles import Role
-from signing import pades
 from workflows.models import AwardDecision
 
-from . import data, importer, minutes_docx
+from . import data, importer, minutes_docx, signatures
 from .certificate_pdf import build_certificates_pdf
 from .decision_docx import build_decision_docx
-from .decision_pdf import build_decision_pdf
 from .forms import ImportForm
-from .models import SignedDecision
 from .submission_docx import build_submission_docx
 from .summary_xlsx import build_summary_xlsx
-
-logger = logging.getLogger(__name__)
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -73,20 +66,9 @@ def decision_docx(request, pk):
 def decision_pdf(request, pk):
     """The signed PDF when there is one, verified as it is served; else the unsigned one."""
     decision = _decision(request, pk, issued_only=True)
-    filename = f"quyet-dinh-{_safe(decision.number)}.pdf"
-    stored = SignedDecision.objects.filter(decision=decision).first()
-    if stored is None:
-        response = _file(build_decision_pdf(data.decision_data(decision)), filename, PDF)
-        response["X-Signature-Status"] = "unsigned"
-        return response
-    content = bytes(stored.pdf)
-    verification = pades.verify_pdf(content)
-    if not verification.valid:
-        logger.warning(
-            "decision %s: signature not valid on download: %s", decision.number, verification.problems
-        )
-    response = _file(content, filename, PDF)
-    response["X-Signature-Status"] = "valid" if verification.valid else "invalid"
+    content, state = signatures.issued_decision_pdf(decision)
+    response = _file(content, f"quyet-dinh-{_safe(decision.number)}.pdf", PDF)
+    response["X-Signature-Status"] = state
     return response
 
 

@@ -142,6 +142,17 @@ def can_register_initiatives(user, unit_id) -> bool:
     return is_unit_member(user) and user.unit_id == unit_id
 
 
+def can_draft_nominations(user) -> bool:
+    """Draft a dossier for one's own unit (a unit's emulation officer, or a unit's HR system
+    through the API)."""
+    return _active(user) and user.unit_id is not None and user.has_perm("nominations.add_nomination")
+
+
+def can_read_api_docs(user) -> bool:
+    """The REST API's schema, Swagger and Redoc pages: administrators."""
+    return bool(_active(user) and (user.is_superuser or has_role(user, Role.ADMINISTRATOR)))
+
+
 def can_unlock_accounts(user) -> bool:
     """Lift a sign-in lockout before its cool-off ends."""
     return bool(

@@ -4,7 +4,7 @@ Thin views: permissions come from ``permissions.selectors``, changes from ``serv
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from eligibility.selectors import eligibility_of, initiatives_of
 from nominations.models import NominationStatus
+from permissions import policy
 from permissions.selectors import can_edit_nomination
 
 from . import dossier_selectors as selectors
@@ -62,11 +63,10 @@ def nomination_detail(request, code):
 
 
 @login_required
-@permission_required("nominations.add_nomination", raise_exception=True)
 def nomination_create(request):
+    if not policy.can_draft_nominations(request.user):
+        raise PermissionDenied(_("Only a unit's emulation officers draft dossiers."))
     unit = request.user.unit
-    if unit is None:
-        raise PermissionDenied(_("Your account is not tied to a unit."))
     form = NominationForm(request.POST or None, unit=unit)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in NOMINATION_FIELDS}
