@@ -55,6 +55,11 @@ def record_write(request, *, action: str, nomination=None, target=None, detail: 
         nomination=nomination,
         target=target,
         reason=action,
-        detail={"integration": integration.name, "method": request.method, "path": request.path, **(detail or {})},
+        detail={
+            "integration": integration.name,
+            "method": request.method,
+            "path": request.path,
+            **(detail or {}),
+        },
         search_extra=[integration.name],
     )

@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "csp",
     "viewflow",
     "viewflow.workflow",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # Our apps, from the base up: each imports only apps listed before it (see README,
     # "Architecture"; tests/architecture checks it).
     "common",
@@ -57,6 +60,7 @@ INSTALLED_APPS = [
     "audit",
     "signing",
     "documents",
+    "api",
     "demo",
     "ops",
 ]
@@ -357,6 +361,30 @@ SIGNING_TRUST_ROOTS = env_list("SIGNING_TRUST_ROOTS")
 SIGNING_CRL_FILES = env_list("SIGNING_CRL_FILES")
 # Fetch CRLs/OCSP named in the certificates while verifying (needs outbound HTTP).
 SIGNING_FETCH_REVOCATION = env_bool("SIGNING_FETCH_REVOCATION", False)
+# REST API (api/): token per integration, requests per integration per minute.
+API_REQUESTS_PER_MINUTE = env_int("API_REQUESTS_PER_MINUTE", 120, minimum=1)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.IntegrationTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.IsIntegration"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.IntegrationThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Khen thưởng – Sở Y tế API",
+    "DESCRIPTION": "Dossiers, drafts and evidence, decisions and certificate verification.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and Redoc from our own static files (the CSP allows no other origin).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 # The public verification page of certificates (QR code): lookups per address per minute.
 VERIFY_RATE_PER_MINUTE = env_int("VERIFY_RATE_PER_MINUTE", 20, minimum=1)
 

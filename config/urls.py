@@ -25,6 +25,7 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("documents/", include("documents.urls")),
+    path("api/", include("api.urls")),
     path("eligibility/", include("eligibility.urls")),
     path("council/", include("council.urls")),
     path("admin/", admin.site.urls),

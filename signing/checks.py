@@ -1,7 +1,7 @@
 """Fail early on a signing configuration that cannot work (``manage.py check``)."""
 
 from django.conf import settings
-from django.core.checks import Error, Info, Tags, register
+from django.core.checks import Error, Tags, register
 
 from . import config
 
@@ -21,16 +21,8 @@ def signing_configuration(app_configs=None, **kwargs):
                 )
             )
     try:
-        store = config.trust_store()
+        config.trust_store()
     except config.SigningConfigurationError as exc:
         problems.append(Error(f"SIGNING_TRUST_ROOTS or SIGNING_CRL_FILES: {exc}", id="signing.E002"))
-    else:
-        if not store.roots and not settings.DEBUG:
-            problems.append(
-                Info(
-                    "SIGNING_TRUST_ROOTS is empty: no signature can be shown as valid.",
-                    hint="Name the PEM file of the CA that issued the Department's certificate.",
-                    id="signing.I001",
-                )
-            )
+    # No trust roots is not an error: every signature is then shown "not valid", and says why.
     return problems
