@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import signature_views, views
+from . import package_views, signature_views, views
 
 app_name = "documents"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("rounds/<id:pk>/trich-ngang.xlsx", views.round_summary, name="round_summary"),
     path("rounds/<id:pk>/to-trinh.docx", views.round_submission, name="round_submission"),
     path("council/<id:pk>/<slug:kind>.docx", views.council_minutes, name="council_minutes"),
+    path("higher-package.zip", package_views.higher_package, name="higher_package"),
     path("import/", views.import_nominees, name="import"),
     path("import/template.xlsx", views.import_template, name="import_template"),
 ]
