@@ -3,9 +3,11 @@
 Pure functions of bytes: the callers (``documents``) decide what is signed, where the visible
 block goes and what a result means for the decision."""
 
+import asyncio
 import datetime
 import io
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -22,6 +24,18 @@ from . import config
 logger = logging.getLogger(__name__)
 
 FIELD_NAME = "ChuKySo"
+
+
+def _outside_event_loop(function, *args, **kwargs):
+    """pyHanko's synchronous calls run their own asyncio loop, which fails in a thread that
+    already runs one (Playwright in the browser tests, an async caller): there, run the call
+    in a short-lived thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
 
 
 @dataclass(frozen=True)
@@ -42,8 +56,6 @@ class Verification:
     signed_at: datetime.datetime | None = None
     timestamped: bool = False
     problems: list[str] = field(default_factory=list)
-    # Bytes covered by the (first) signature: the document as it was when signed.
-    signed_revision_end: int = 0
 
     @property
     def summary(self) -> str:
@@ -87,7 +99,9 @@ def sign_pdf(
         new_field_spec=fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=where.page, box=where.box),
     )
     out = io.BytesIO()
-    pdf_signer.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False), output=out)
+    _outside_event_loop(
+        pdf_signer.sign_pdf, IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False), output=out
+    )
     return out.getvalue()
 
 
@@ -116,8 +130,7 @@ def verify_pdf(pdf: bytes, store: config.TrustStore | None = None) -> Verificati
         return Verification(
             signed=True, problems=[_("The trust roots cannot be read: %(error)s") % {"error": exc}]
         )
-    first = signatures[0]
-    result = Verification(signed=True, signed_revision_end=first.byte_range[-2] + first.byte_range[-1])
+    result = Verification(signed=True)
     for signature in signatures:
         result.problems += _problems_of(signature, _context(store), result)
     if not store.roots:
@@ -128,7 +141,7 @@ def verify_pdf(pdf: bytes, store: config.TrustStore | None = None) -> Verificati
 
 def _problems_of(signature, context, result: Verification) -> list[str]:
     try:
-        status = validate_pdf_signature(signature, context)
+        status = _outside_event_loop(validate_pdf_signature, signature, context)
     except SignatureValidationError as exc:
         return [_("The signature cannot be validated: %(error)s") % {"error": exc.failure_message}]
     except Exception as exc:  # noqa: BLE001  (malformed CMS from an upload)
