@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.collation import vietnamese
 from common.filters import StrictFilterSet
 from common.text import fold
 from nominations.models import Unit
@@ -50,7 +51,9 @@ class AuditEventFilter(StrictFilterSet):
     )
     event_type = df.ChoiceFilter(label=_("Event"), choices=EventType.choices, empty_label=_("All events"))
     user = df.CharFilter(label=_("User name"), max_length=150, method="by_user")
-    unit = df.ModelChoiceFilter(label=_("Unit"), queryset=Unit.objects.all(), empty_label=_("All units"))
+    unit = df.ModelChoiceFilter(
+        label=_("Unit"), queryset=Unit.objects.order_by(vietnamese("name")), empty_label=_("All units")
+    )
     dossier = df.CharFilter(label=_("Dossier code"), max_length=20, method="by_dossier")
     date_from = df.DateFilter(label=_("From date"), widget=DATE_INPUT, method="since")
     date_to = df.DateFilter(label=_("To date"), widget=DATE_INPUT, method="until")

@@ -59,3 +59,13 @@ def nominations_of_round(nomination_round: NominationRound):
             created_at__date__lte=nomination_round.deadline,
         )
     return qs.select_related("unit", "staff", "award_type", "campaign")
+
+
+def open_rounds_for_units(day=None):
+    """Rounds a unit may still send dossiers to today, the nearest deadline first."""
+    day = day or timezone.localdate()
+    return (
+        NominationRound.objects.filter(is_open=True, opens_at__lte=day, deadline__gte=day)
+        .select_related("campaign")
+        .order_by("deadline", "id")
+    )

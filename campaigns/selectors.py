@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
+from common.collation import vietnamese
 from nominations.models import Campaign, Unit, UnitKind
 
 from .models import ResultsReport, UnitRegistration
@@ -13,7 +14,9 @@ PARTICIPANT_KINDS = (UnitKind.OFFICE, UnitKind.ATTACHED, UnitKind.PRIVATE)
 
 def participating_units():
     """Units a campaign addresses: the Department's offices, attached units, private facilities."""
-    return Unit.objects.filter(is_active=True, kind__in=PARTICIPANT_KINDS).order_by("kind", "name")
+    return Unit.objects.filter(is_active=True, kind__in=PARTICIPANT_KINDS).order_by(
+        "kind", vietnamese("name")
+    )
 
 
 def campaign_list():

@@ -49,10 +49,6 @@ class DecisionData:
     collectives: list[Nominee] = field(default_factory=list)
     individuals: list[Nominee] = field(default_factory=list)
 
-    @property
-    def award_names(self) -> list[str]:
-        return sorted({n.award_name for n in self.collectives + self.individuals})
-
 
 @dataclass
 class SubmissionData:

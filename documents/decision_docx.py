@@ -1,103 +1,53 @@
-"""Quyết định khen thưởng (.docx) with its annex: collectives and individuals numbered apart."""
+"""Quyết định khen thưởng (.docx) with its annex: the layout of ``decision_content``'s text."""
 
 from . import docx_common as dx
 from . import layout
 from .data import DecisionData
-
-LEGAL_GROUNDS = [
-    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-    "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết "
-    "thi hành một số điều của Luật Thi đua, khen thưởng;",
-]
-
-
-def signer_title(data: DecisionData) -> list[str]:
-    return ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"] if data.signer_is_deputy else ["GIÁM ĐỐC"]
-
-
-def article_one(data: DecisionData) -> str:
-    counts = []
-    if data.collectives:
-        counts.append(f"{len(data.collectives)} tập thể")
-    if data.individuals:
-        counts.append(f"{len(data.individuals)} cá nhân")
-    awards = "; ".join(data.award_names)
-    return (
-        f"Điều 1. Tặng {awards} cho {' và '.join(counts)} (có danh sách kèm theo) "
-        "đã có thành tích xuất sắc trong thực hiện nhiệm vụ."
-    )
-
-
-def annex_heading(data: DecisionData) -> str:
-    return f"(Kèm theo Quyết định số {data.number} {layout.date_words(data.date)} của Giám đốc Sở Y tế)"
-
-
-def annex_tables(data: DecisionData):
-    """The annex's two lists, each numbered from 1 (STT)."""
-    collectives = [[str(i), n.name, n.unit_name, n.award_name] for i, n in enumerate(data.collectives, 1)]
-    individuals = [
-        [str(i), n.name, n.position, n.unit_name, n.award_name] for i, n in enumerate(data.individuals, 1)
-    ]
-    return collectives, individuals
+from .decision_content import decision_text
 
 
 def build_decision_docx(data: DecisionData) -> bytes:
+    text = decision_text(data)
     document = dx.new_document()
     dx.header_block(
         document,
         body_lines=[(layout.parent_body(), False), (layout.issuing_body(), True)],
-        number=data.number,
+        number=text.number,
         day=data.date,
     )
     dx.paragraph(document, "")
     dx.paragraph(document, "QUYẾT ĐỊNH", bold=True, align="center")
-    dx.paragraph(document, layout.subject_line(data.title), bold=True, align="center")
+    dx.paragraph(document, text.subject, bold=True, align="center")
     dx.paragraph(document, "")
     dx.paragraph(document, "GIÁM ĐỐC SỞ Y TẾ", bold=True, align="center")
-    for line in [*LEGAL_GROUNDS, *data.grounds, "Xét đề nghị của Chánh Văn phòng Sở Y tế."]:
+    for line in text.grounds:
         dx.paragraph(document, line, italic=True, align="justify", indent=True)
     dx.paragraph(document, "QUYẾT ĐỊNH:", bold=True, align="center")
-    dx.paragraph(document, article_one(data), align="justify", indent=True)
-    dx.paragraph(
-        document,
-        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Các tập thể, cá nhân có tên tại Điều 1 "
-        "được nhận Giấy khen và tiền thưởng theo quy định.",
-        align="justify",
-        indent=True,
-    )
-    dx.paragraph(
-        document,
-        "Điều 3. Chánh Văn phòng Sở Y tế, Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, "
-        "cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
-        align="justify",
-        indent=True,
-    )
+    for article in text.articles:
+        dx.paragraph(document, article, align="justify", indent=True)
     dx.signature_block(
-        document,
-        recipients=["Như Điều 3;", "Ban Giám đốc Sở;", "Công đoàn ngành Y tế;", "Lưu: VT, VP."],
-        title_lines=signer_title(data),
-        name=data.signer_name,
+        document, recipients=text.recipients, title_lines=text.signer_title, name=text.signer_name
     )
     dx.page_break(document)
     dx.paragraph(document, "PHỤ LỤC", bold=True, align="center")
     dx.paragraph(document, "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG", bold=True, align="center")
-    dx.paragraph(document, annex_heading(data), italic=True, align="center")
-    collectives, individuals = annex_tables(data)
-    if collectives:
-        dx.paragraph(document, f"I. TẬP THỂ ({len(collectives)} tập thể)", bold=True)
+    dx.paragraph(document, text.annex_heading, italic=True, align="center")
+    if text.collectives:
+        dx.paragraph(document, f"I. TẬP THỂ ({len(text.collectives)} tập thể)", bold=True)
         dx.table(
-            document, ["STT", "Tên tập thể", "Đơn vị", "Hình thức khen thưởng"], collectives, [12, 60, 55, 38]
+            document,
+            ["STT", "Tên tập thể", "Đơn vị", "Hình thức khen thưởng"],
+            text.collectives,
+            [12, 60, 55, 38],
         )
-    if individuals:
-        heading = "II" if collectives else "I"
-        dx.paragraph(document, f"{heading}. CÁ NHÂN ({len(individuals)} cá nhân)", bold=True)
+    if text.individuals:
+        heading = "II" if text.collectives else "I"
+        dx.paragraph(document, f"{heading}. CÁ NHÂN ({len(text.individuals)} cá nhân)", bold=True)
         dx.table(
             document,
             ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng"],
-            individuals,
+            text.individuals,
             [12, 45, 35, 45, 28],
         )
-    dx.paragraph(
-        document, f"Danh sách này có {len(collectives)} tập thể và {len(individuals)} cá nhân./.", italic=True
-    )
+    dx.paragraph(document, text.annex_total, italic=True)
     return dx.to_bytes(document)

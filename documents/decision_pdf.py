@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate
 
 from . import fonts, layout
 from .data import DecisionData
-from .decision_docx import LEGAL_GROUNDS, annex_heading, annex_tables, article_one, signer_title
+from .decision_content import decision_text
 
 
 def _styles():
@@ -35,18 +35,18 @@ def _p(text, style, *, bold=False, italic=False):
     return Paragraph(text, style)
 
 
-def _header(data: DecisionData, st):
+def _header(text, st):
     left = [
         _p(layout.parent_body(), st["center"]),
         _p(layout.issuing_body(), st["center"], bold=True),
         Spacer(1, 3 * mm),
-        _p(f"Số: {data.number}", st["center"]),
+        _p(f"Số: {text.number}", st["center"]),
     ]
     right = [
         _p(layout.NATIONAL_TITLE, st["center"], bold=True),
         _p(layout.NATIONAL_MOTTO, st["center"], bold=True),
         Spacer(1, 3 * mm),
-        _p(layout.place_and_date(data.date), st["center"], italic=True),
+        _p(text.place_and_date, st["center"], italic=True),
     ]
     return Table([[left, right]], colWidths=[65 * mm, 100 * mm], style=[("VALIGN", (0, 0), (-1, -1), "TOP")])
 
@@ -89,38 +89,26 @@ def build_decision_pdf_with_signature_box(data: DecisionData):
 
     The output is byte-for-byte reproducible from the same data (reportlab's invariant mode),
     so a file signed elsewhere can be compared with what we generate."""
+    text = decision_text(data)
     st = _styles()
-    story = [_header(data, st), Spacer(1, 6 * mm)]
+    story = [_header(text, st), Spacer(1, 6 * mm)]
     story += [
         _p("QUYẾT ĐỊNH", st["center"], bold=True),
-        _p(layout.subject_line(data.title), st["center"], bold=True),
+        _p(text.subject, st["center"], bold=True),
         Spacer(1, 4 * mm),
         _p("GIÁM ĐỐC SỞ Y TẾ", st["center"], bold=True),
         Spacer(1, 2 * mm),
     ]
-    for line in [*LEGAL_GROUNDS, *data.grounds, "Xét đề nghị của Chánh Văn phòng Sở Y tế."]:
-        story.append(_p(line, st["body"], italic=True))
-    story += [
-        _p("QUYẾT ĐỊNH:", st["center"], bold=True),
-        _p(article_one(data), st["body"]),
-        _p(
-            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Các tập thể, cá nhân có tên tại Điều 1 "
-            "được nhận Giấy khen và tiền thưởng theo quy định.",
-            st["body"],
-        ),
-        _p(
-            "Điều 3. Chánh Văn phòng Sở Y tế, Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, "
-            "cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
-            st["body"],
-        ),
-        Spacer(1, 4 * mm),
-    ]
+    story += [_p(line, st["body"], italic=True) for line in text.grounds]
+    story.append(_p("QUYẾT ĐỊNH:", st["center"], bold=True))
+    story += [_p(article, st["body"]) for article in text.articles]
+    story.append(Spacer(1, 4 * mm))
     recipients = [_p("Nơi nhận:", st["small"], bold=True, italic=True)] + [
-        _p(f"- {line}", st["small"]) for line in ["Như Điều 3;", "Ban Giám đốc Sở;", "Lưu: VT, VP."]
+        _p(f"- {line}", st["small"]) for line in text.recipients
     ]
-    signature = [_p(line, st["center"], bold=True) for line in signer_title(data)]
+    signature = [_p(line, st["center"], bold=True) for line in text.signer_title]
     space = _SignatureSpace(70 * mm, 22 * mm)
-    signature += [space, _p(data.signer_name, st["center"], bold=True)]
+    signature += [space, _p(text.signer_name, st["center"], bold=True)]
     story.append(
         Table(
             [[recipients, signature]],
@@ -132,29 +120,32 @@ def build_decision_pdf_with_signature_box(data: DecisionData):
         PageBreak(),
         _p("PHỤ LỤC", st["center"], bold=True),
         _p("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG", st["center"], bold=True),
-        _p(annex_heading(data), st["center"], italic=True),
+        _p(text.annex_heading, st["center"], italic=True),
         Spacer(1, 4 * mm),
     ]
-    collectives, individuals = annex_tables(data)
-    if collectives:
-        story.append(_p(f"I. TẬP THỂ ({len(collectives)} tập thể)", st["small"], bold=True))
+    if text.collectives:
+        story.append(_p(f"I. TẬP THỂ ({len(text.collectives)} tập thể)", st["small"], bold=True))
         story.append(
             _grid(
-                ["STT", "Tên tập thể", "Đơn vị", "Hình thức khen thưởng"], collectives, [12, 58, 55, 40], st
+                ["STT", "Tên tập thể", "Đơn vị", "Hình thức khen thưởng"],
+                text.collectives,
+                [12, 58, 55, 40],
+                st,
             )
         )
         story.append(Spacer(1, 4 * mm))
-    if individuals:
-        heading = "II" if collectives else "I"
-        story.append(_p(f"{heading}. CÁ NHÂN ({len(individuals)} cá nhân)", st["small"], bold=True))
+    if text.individuals:
+        heading = "II" if text.collectives else "I"
+        story.append(_p(f"{heading}. CÁ NHÂN ({len(text.individuals)} cá nhân)", st["small"], bold=True))
         story.append(
             _grid(
                 ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng"],
-                individuals,
+                text.individuals,
                 [12, 48, 33, 44, 28],
                 st,
             )
         )
+    story.append(_p(text.annex_total, st["small"], italic=True))
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,

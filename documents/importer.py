@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from common.collation import vietnamese
 from common.spreadsheets import safe_row
 from common.text import fold
 from common.uploads import extension_of
@@ -86,8 +87,16 @@ class ImportResult:
         return not self.errors
 
 
-def build_template(*, awards=None, campaigns=None) -> bytes:
-    """The blank list to fill in, with an example row and a sheet of valid codes."""
+def unit_staff(unit):
+    """The unit's own people, for the template's list of staff codes (Vietnamese order)."""
+    if unit is None:
+        return Staff.objects.none()
+    return Staff.objects.filter(unit=unit, is_active=True).order_by(vietnamese("full_name"))
+
+
+def build_template(*, awards=None, campaigns=None, staff=(), rounds=()) -> bytes:
+    """The blank list to fill in, a sheet of valid codes and open rounds, and a sheet of the
+    unit's staff codes and names."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Danh sách"
@@ -110,6 +119,18 @@ def build_template(*, awards=None, campaigns=None) -> bytes:
     codes.append(["Mã phong trào", "Số kế hoạch", "Tên phong trào"])
     for campaign in campaigns if campaigns is not None else Campaign.objects.filter(is_open=True):
         codes.append(safe_row([campaign.pk, campaign.plan_number, campaign.name]))
+    codes.append([])
+    codes.append(["Đợt xét khen thưởng đang mở", "Hạn nộp", "Phong trào hoặc năm"])
+    for nomination_round in rounds:
+        basis = (
+            nomination_round.campaign.name if nomination_round.campaign_id else nomination_round.year or ""
+        )
+        codes.append(safe_row([nomination_round.name, nomination_round.deadline.strftime("%d/%m/%Y"), basis]))
+    people = wb.create_sheet("Nhân viên đơn vị")
+    people.append(["Mã nhân viên", "Họ và tên", "Chức vụ"])
+    for person in staff:
+        people.append(safe_row([person.staff_code, person.full_name, person.position]))
+    people.column_dimensions["B"].width = 32
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -6,14 +6,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from campaigns.models import NominationRound
-from campaigns.rounds import nominations_of_round
+from campaigns.rounds import nominations_of_round, open_rounds_for_units
+from common.collation import vietnamese
 from common.text import fold
 from council.models import CouncilSession
 from nominations.models import Unit
@@ -106,7 +107,7 @@ def _round_unit(request):
 def round_summary(request, pk):
     nomination_round = get_object_or_404(NominationRound, pk=pk)
     unit = _round_unit(request)
-    dossiers = nominations_of_round(nomination_round).order_by("unit__name", "id")
+    dossiers = nominations_of_round(nomination_round).order_by(vietnamese("unit__name"), "id")
     if unit is not None:
         dossiers = dossiers.filter(unit=unit)
     content = build_summary_xlsx(
@@ -148,7 +149,9 @@ def _require_importer(user):
 @login_required
 def import_template(request):
     _require_importer(request.user)
-    return _file(importer.build_template(), "mau-danh-sach-de-nghi.xlsx", XLSX)
+    unit = request.user.unit
+    content = importer.build_template(staff=importer.unit_staff(unit), rounds=open_rounds_for_units())
+    return _file(content, "mau-danh-sach-de-nghi.xlsx", XLSX)
 
 
 # The council's minutes: for the office, who runs the sessions; others do not learn they exist.
@@ -180,7 +183,8 @@ def import_nominees(request):
                 ngettext("%(count)s dossier was created.", "%(count)s dossiers were created.", count)
                 % {"count": count},
             )
-            return redirect("dossiers:list")
+            # The new dossiers, with links, and one button that sends them all to the unit head.
+            return render(request, "documents/import_done.html", {"created": result.created})
         status = 400
     elif request.method == "POST":
         status = 400

@@ -22,6 +22,14 @@ HEADLINES = {
         _("Dossier %(code)s (%(nominee)s) passed its due date %(due)s at: %(step)s (held by %(holder)s).") % c
     ),
     Kind.DIGEST: lambda c: _("Your notifications of %(date)s.") % c,
+    Kind.GROUPED: lambda c: (
+        _("%(count)s dossiers of %(unit)s are waiting for you.") % c
+        if c.get("unit")
+        else _("%(count)s dossiers of %(units)s units are waiting for you.") % c
+    ),
+    Kind.DECISION_TO_SIGN: lambda c: (
+        _("Decision %(number)s (%(count)s awardees) was sent to you for signature.") % c
+    ),
     Kind.CAMPAIGN_REMINDER: lambda c: (
         _("Campaign “%(campaign)s”: %(unit)s has yet to %(task)s; the deadline is %(due)s.") % c
     ),

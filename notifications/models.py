@@ -17,6 +17,8 @@ class EmailStatus(models.TextChoices):
     IN_DIGEST = "in_digest", _("Goes into the daily digest")
     DIGESTED = "digested", _("Sent in a digest")
     NOT_EMAILED = "not_emailed", _("In the app only")
+    HELD = "held", _("Held to be grouped with others")
+    GROUPED = "grouped", _("Sent in a grouped mail")
 
 
 class Notification(models.Model):

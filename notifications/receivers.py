@@ -114,6 +114,16 @@ def decision_issued(decision, **detail):
         )
 
 
+def decision_submitted(decision, **detail):
+    count = decision.nominations.count()
+    notify(
+        recipients.decision_signers(),
+        Kind.DECISION_TO_SIGN,
+        context={"number": decision.number, "count": count},
+        url=f"/decisions/{decision.pk}/",
+    )
+
+
 HANDLERS = {
     events.Event.TASK_CREATED: task_created,
     events.Event.FORWARDED: forwarded,
@@ -121,4 +131,5 @@ HANDLERS = {
     events.Event.REJECTED: outcome(Kind.REJECTED),
     events.Event.APPROVED: outcome(Kind.APPROVED),
     events.Event.DECISION_ISSUED: decision_issued,
+    events.Event.DECISION_SUBMITTED: decision_submitted,
 }

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 
+from permissions import policy
 from permissions.roles import Role
 from workflows.selectors import eligible_workers
 from workflows.steps import STEPS
@@ -20,6 +21,11 @@ def unit_people(nomination):
 
 def step_workers(step_name: str, nomination):
     return eligible_workers(STEPS[step_name], nomination)
+
+
+def decision_signers():
+    """Who signs award decisions (the Director and the deputies)."""
+    return _active_users().filter(groups__name__in=policy.SIGNERS).distinct()
 
 
 def escalation_targets(step_name: str, nomination):

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from . import messages
-from .kinds import REQUIRED, Kind
+from .kinds import GROUPABLE, REQUIRED, Kind
 from .models import EmailStatus, Notification, NotificationSettings
 
 log = logging.getLogger(__name__)
@@ -31,14 +31,15 @@ def settings_of(user) -> NotificationSettings:
 def _email_status(user, kind: str, address: str) -> str:
     if not address:
         return EmailStatus.NOT_EMAILED
-    if user is None or kind in REQUIRED or kind == Kind.DIGEST:
+    if user is None or kind in REQUIRED or kind in (Kind.DIGEST, Kind.GROUPED):
         return EmailStatus.PENDING
     prefs = settings_of(user)
     if kind in prefs.muted_kinds:
         return EmailStatus.NOT_EMAILED
     if prefs.daily_digest:
         return EmailStatus.IN_DIGEST
-    return EmailStatus.PENDING
+    grouping = kind in GROUPABLE and settings.NOTIFICATION_GROUP_SECONDS > 0
+    return EmailStatus.HELD if grouping else EmailStatus.PENDING
 
 
 def notify(
@@ -62,6 +63,7 @@ def notify(
         key = f"{dedupe}:{user.pk if user else address}" if dedupe else None
         if key and Notification.objects.filter(dedupe_key=key).exists():
             continue
+        status = _email_status(user, kind, address)
         try:
             with transaction.atomic():
                 notification = Notification.objects.create(
@@ -71,7 +73,9 @@ def notify(
                     nomination=nomination,
                     url=url,
                     dedupe_key=key,
-                    email_status=_email_status(user, kind, address),
+                    email_status=status,
+                    # A held notice waits this long for others to go out with it.
+                    next_attempt_at=_group_deadline() if status == EmailStatus.HELD else None,
                     **content,
                 )
         except IntegrityError:
@@ -80,7 +84,64 @@ def notify(
     to_send = [n.pk for n in written if n.email_status == EmailStatus.PENDING]
     if to_send:
         transaction.on_commit(lambda: enqueue(to_send))
+    if any(n.email_status == EmailStatus.HELD for n in written):
+        transaction.on_commit(enqueue_grouping)
     return written
+
+
+def _group_deadline():
+    return timezone.now() + timedelta(seconds=settings.NOTIFICATION_GROUP_SECONDS)
+
+
+def enqueue_grouping() -> None:
+    """Ask a worker to send the held notices once their window has passed (the periodic sweep
+    does it too, should the broker be down)."""
+    from .tasks import send_grouped
+
+    try:
+        send_grouped.apply_async(countdown=settings.NOTIFICATION_GROUP_SECONDS + 1)
+    except Exception as exc:  # noqa: BLE001 - any broker failure: the sweep sends them
+        log.warning("Broker unreachable, held notifications wait for the sweep: %s", exc)
+
+
+def send_grouped(*, now=None) -> list[Notification]:
+    """For each address whose held notices' window has passed: one grouped notice listing them
+    (or the single notice itself when it is alone). Each held row is taken by one run only: the
+    rows are locked (``SKIP LOCKED``) and moved on in the transaction that writes the group."""
+    now = now or timezone.now()
+    written = []
+    due = Notification.objects.filter(email_status=EmailStatus.HELD, next_attempt_at__lte=now)
+    for address in due.order_by().values_list("email", flat=True).distinct():
+        with transaction.atomic():
+            held = list(
+                due.filter(email=address)
+                .select_related("recipient", "nomination__unit")
+                .select_for_update(skip_locked=True, of=("self",))
+                .order_by("id")
+            )
+            if not held:
+                continue
+            if len(held) == 1:
+                Notification.objects.filter(pk=held[0].pk).update(email_status=EmailStatus.PENDING)
+                transaction.on_commit(lambda pk=held[0].pk: enqueue([pk]))
+                continue
+            written += _write_group(held)
+    return written
+
+
+def _write_group(held: list[Notification]) -> list[Notification]:
+    units = sorted({n.nomination.unit.name for n in held if n.nomination_id})
+    recipient = held[0].recipient
+    group = notify(
+        [recipient if recipient is not None else held[0].email],
+        Kind.GROUPED,
+        context={"count": len(held), "unit": units[0] if len(units) == 1 else "", "units": len(units)},
+        url="/tasks/" if held[0].kind == Kind.TASK_ASSIGNED else "/tasks/queue/",
+        items=[n.subject for n in held],
+        dedupe=f"group:{held[0].pk}-{held[-1].pk}",
+    )
+    Notification.objects.filter(pk__in=[n.pk for n in held]).update(email_status=EmailStatus.GROUPED)
+    return group
 
 
 def enqueue(ids) -> None:

@@ -18,9 +18,17 @@ def send_notification(self, notification_id: int):
 
 
 @shared_task
+def send_grouped() -> int:
+    """Held notices whose window has passed: one grouped mail per person."""
+    return len(services.send_grouped())
+
+
+@shared_task
 def send_pending() -> int:
-    """Send what the outbox holds: mails written while the broker was down, due retries."""
+    """Send what the outbox holds: mails written while the broker was down, due retries,
+    held notices whose grouping task was never delivered."""
     services.give_up_stale_sends()
+    services.send_grouped()
     sent = 0
     for pk in services.due_for_sending().values_list("pk", flat=True)[:500]:
         sent += mail.deliver(pk, worker=f"sweep:{os.getpid()}").sent

@@ -1,3 +1,9 @@
+import os
+
+# Mails go out one by one in the tests (and in the Celery workers they start), unless a test of
+# grouping sets a window itself.
+os.environ.setdefault("NOTIFICATION_GROUP_SECONDS", "0")
+
 import pytest
 from django.db.backends.signals import connection_created
 
@@ -24,6 +30,7 @@ def _fast_and_isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_FILE_PATH = tmp_path / "mail"
     settings.LANGUAGE_CODE = "vi"
+    settings.NOTIFICATION_GROUP_SECONDS = 0  # see the top of this file
     if settings.CELERY_BROKER_URL.startswith("filesystem://"):
         broker = tmp_path / "broker"
         broker.mkdir()

@@ -2,12 +2,16 @@
 dossiers, the Director (or a deputy on the Director's behalf) signs it and so issues it.
 Not to be confused with a step's decision (``steps.Decision``), the choice made at a step."""
 
+import re
+
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from common.acting import acting
+from common.collation import vietnamese, vietnamese_key
 from nominations.models import Nomination, NominationStatus
 from nominations.services import record_award
 from permissions import policy
@@ -18,13 +22,22 @@ from .models import AwardDecision, DecisionStatus
 from .services import WorkflowError
 
 
+def awaiting_signature():
+    """Decisions sent to the Director, with how many awardees each names, oldest first."""
+    return (
+        AwardDecision.objects.filter(status=DecisionStatus.SUBMITTED)
+        .annotate(awardee_count=Count("nominations"))
+        .order_by("decision_date", "id")
+    )
+
+
 def decidable_nominations():
     """Approved dossiers within the Director's authority not yet in an open or issued decision."""
     return (
         Nomination.objects.filter(status=NominationStatus.APPROVED)
         .exclude(decisions__isnull=False)
         .select_related("unit", "staff", "award_type")
-        .order_by("nominee_kind", "unit__name", "id")
+        .order_by("nominee_kind", vietnamese("unit__name"), "id")
     )
 
 
@@ -119,10 +132,59 @@ def issue_decision(decision: AwardDecision, *, by, signer=None) -> AwardDecision
     return decision
 
 
+def candidates_by_kind(candidates, chosen: set[str]) -> list[tuple[str, list]]:
+    """The decision builder's rows, grouped and ordered as the annex will list them:
+    collectives, then individuals, unit by unit and name by name (Vietnamese order)."""
+    rows = sorted(candidates, key=lambda n: (vietnamese_key(n.unit.name), vietnamese_key(n.nominee_name)))
+    return [
+        (label, [(n, str(n.pk) in chosen) for n in rows if n.nominee_kind == kind])
+        for label, kind in (
+            (gettext_lazy("Collectives"), "collective"),
+            (gettext_lazy("Individuals"), "individual"),
+        )
+    ]
+
+
+# The catalogue names an award per kind of nominee ("Giấy khen … (cá nhân)"); a decision names
+# the award form once, whoever receives it.
+_KIND_SUFFIX = re.compile(r"\s*\((cá nhân|tập thể)\)\s*$", re.IGNORECASE)
+
+
+def award_form(award_name: str) -> str:
+    """ "Giấy khen của Giám đốc Sở Y tế (tập thể)" → "Giấy khen của Giám đốc Sở Y tế"."""
+    return _KIND_SUFFIX.sub("", award_name).strip()
+
+
+def _counted(collectives: int, individuals: int) -> str:
+    parts = [f"{collectives} tập thể"] * bool(collectives) + [f"{individuals} cá nhân"] * bool(individuals)
+    return " và ".join(parts)
+
+
+def article_one(awardees) -> str:
+    """Article 1 of a decision from ``(award name, is collective)`` pairs in the annex's order:
+    "Điều 1. Tặng Giấy khen của Giám đốc Sở Y tế cho 10 tập thể và 55 cá nhân (có danh sách kèm
+    theo) …", each award form once with its own counts. The .docx, the PDF and the decision
+    builder's preview all take it from here."""
+    forms: dict[str, list[int]] = {}
+    for award_name, is_collective in awardees:
+        counts = forms.setdefault(award_form(award_name), [0, 0])
+        counts[0 if is_collective else 1] += 1
+    gifts = "; tặng ".join(f"{form} cho {_counted(*counts)}" for form, counts in forms.items())
+    return f"Điều 1. Tặng {gifts} (có danh sách kèm theo) đã có thành tích xuất sắc trong thực hiện nhiệm vụ."
+
+
+def preview_article_one(nominations) -> str:
+    """Article 1 as the decision will read with these dossiers (nothing is saved)."""
+    rows = sorted(nominations, key=lambda n: (n.nominee_kind != "collective", vietnamese_key(n.unit.name)))
+    return article_one([(n.award_type.name, n.nominee_kind == "collective") for n in rows])
+
+
 def awardees_by_kind(decision: AwardDecision) -> list[tuple[str, list]]:
     """Awardees grouped as the decision's annex lists them: collectives, then individuals."""
-    nominations = list(
-        decision.nominations.select_related("unit", "staff", "award_type").order_by("unit__name", "id")
+    # Unit by unit, name by name, in Vietnamese order: as the annex lists them.
+    nominations = sorted(
+        decision.nominations.select_related("unit", "staff", "award_type"),
+        key=lambda n: (vietnamese_key(n.unit.name), vietnamese_key(n.nominee_name)),
     )
     return [
         (gettext_lazy("Collectives"), [n for n in nominations if n.nominee_kind == "collective"]),

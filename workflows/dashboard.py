@@ -6,8 +6,8 @@ from django.shortcuts import render
 from nominations.models import AwardType, Campaign, NominationStatus, Staff, Unit
 from permissions import policy
 
+from . import award_decisions, selectors
 from . import dossier_selectors as nomination_selectors
-from . import selectors
 
 PREVIEW = 8
 
@@ -27,6 +27,8 @@ def home(request):
         "open_campaigns": Campaign.objects.filter(is_open=True)[:5],
         "is_inspector": policy.is_inspector(user),
     }
+    if policy.can_sign_decisions(user):
+        context["decisions_to_sign"] = award_decisions.awaiting_signature()
     if user.has_perm("nominations.add_nomination") and user.unit_id:
         drafts = nomination_selectors.nomination_list(user).filter(
             status=NominationStatus.DRAFT, unit=user.unit

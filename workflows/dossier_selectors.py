@@ -2,6 +2,7 @@
 
 from django.db.models import Count, QuerySet
 
+from common.collation import vietnamese
 from common.text import fold
 from nominations.models import Nomination, NominationStatus, Staff
 from permissions.selectors import get_visible_nomination, visible_nominations
@@ -35,5 +36,4 @@ def attachments_of(nomination: Nomination):
 
 
 def staff_choices(unit):
-    # search_key is the accent-folded name: "Đặng" sorts with D, not after "Võ".
-    return Staff.objects.filter(unit=unit, is_active=True).order_by("search_key")
+    return Staff.objects.filter(unit=unit, is_active=True).order_by(vietnamese("full_name"))

@@ -7,8 +7,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from eligibility.selectors import eligibility_of, initiatives_of
@@ -19,6 +22,7 @@ from permissions.selectors import can_edit_nomination
 from . import dossier_selectors as selectors
 from . import drafting
 from . import selectors as workflow_selectors
+from . import services as workflow_services
 from .dossier_forms import AttachmentForm, NominationForm
 from .drafting import NOMINATION_FIELDS
 from .filters import DossierFilter
@@ -30,11 +34,70 @@ PAGE_SIZE = 25
 def nomination_list(request):
     filters = DossierFilter(request.GET or None, selectors.nomination_list(request.user), user=request.user)
     page = Paginator(filters.results, PAGE_SIZE).get_page(request.GET.get("page"))
+    drafts = _sendable_drafts(request.user, filters)
     return render(
         request,
         "dossiers/nomination_list.html",
-        {"filters": filters, "page": page, "query_string": filters.query_string_without_page()},
+        {
+            "filters": filters,
+            "page": page,
+            "query_string": filters.query_string_without_page(),
+            # The unit officer sends drafts to the unit head many at a time.
+            "draft_count": drafts.count() if drafts is not None else 0,
+            "can_send_drafts": drafts is not None,
+        },
     )
+
+
+def _sendable_drafts(user, filters):
+    """The drafts of the user's unit the list shows, if the user sends drafts (None otherwise)."""
+    if not (user.unit_id and user.has_perm("nominations.add_nomination")):
+        return None
+    return filters.results.filter(status=NominationStatus.DRAFT, unit_id=user.unit_id)
+
+
+@login_required
+@require_POST
+def submit_batch(request):
+    """Send the ticked drafts, or every draft of the filtered list, to the unit head: all or none."""
+    if request.POST.get("all") == "1":
+        query = QueryDict(request.POST.get("filters", ""))
+        filters = DossierFilter(query or None, selectors.nomination_list(request.user), user=request.user)
+        drafts = _sendable_drafts(request.user, filters)
+        chosen = list(drafts) if drafts is not None else []
+        if str(len(chosen)) != request.POST.get("expected"):
+            messages.error(request, _("The list changed meanwhile; check it and try again."))
+            return redirect(_back_to_list(request))
+    else:
+        codes = set(request.POST.getlist("codes"))
+        chosen = list(
+            selectors.nomination_list(request.user).filter(code__in=codes, status=NominationStatus.DRAFT)
+        )
+        if not codes or len(chosen) != len(codes):
+            messages.error(
+                request, _("Select drafts of your unit; some selected dossiers can no longer be sent.")
+            )
+            return redirect(_back_to_list(request))
+    try:
+        count = workflow_services.submit_many(chosen, request.user)
+    except workflow_services.WorkflowError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d dossier was sent to the unit head.",
+                "%(count)d dossiers were sent to the unit head.",
+                count,
+            )
+            % {"count": count},
+        )
+    return redirect(_back_to_list(request))
+
+
+def _back_to_list(request) -> str:
+    query = request.POST.get("filters", "")
+    return reverse("dossiers:list") + (f"?{query}" if query else "")
 
 
 def _detail_context(request, nomination, attachment_form=None) -> dict:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Task
 
+from common.collation import vietnamese
 from common.filters import StrictFilterSet
 from nominations.models import AwardType, Campaign, Nomination, NominationStatus, Unit
 
@@ -39,7 +40,10 @@ class DossierFilter(StrictFilterSet):
         method="on_dossier",
     )
     unit = df.ModelChoiceFilter(
-        label=_("Unit"), queryset=Unit.objects.all(), empty_label=_("All units"), method="on_dossier"
+        label=_("Unit"),
+        queryset=Unit.objects.order_by(vietnamese("name")),
+        empty_label=_("All units"),
+        method="on_dossier",
     )
     award_type = df.ModelChoiceFilter(
         label=_("Award"), queryset=AwardType.objects.all(), empty_label=_("All awards"), method="on_dossier"
@@ -59,6 +63,14 @@ class DossierFilter(StrictFilterSet):
 
     def search(self, queryset, name, value):
         return search_nominations(queryset, value, path=self.dossier_path)
+
+
+class DecisionCandidateFilter(DossierFilter):
+    """The decision builder's filters: every candidate is approved, so no status to choose."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.filters["status"]
 
 
 class TaskFilter(DossierFilter):

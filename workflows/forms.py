@@ -72,12 +72,16 @@ class TaskIdsField(forms.Field):
 
 class BatchForm(RefuseControlCharacters, forms.Form):
     step = forms.ChoiceField(choices=[(name, step.label) for name, step in STEPS.items()])
-    tasks = TaskIdsField()
+    tasks = TaskIdsField(required=False)
+    # "Every matching task" instead of the ticked ones (the view recomputes and confirms them).
+    all = forms.BooleanField(required=False)
     decision = forms.CharField()
     comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def clean(self):
         data = super().clean()
+        if not data.get("tasks") and not data.get("all") and "tasks" not in self.errors:
+            self.add_error("tasks", self.fields["tasks"].error_messages["required"])
         step = STEPS.get(data.get("step"))
         if step and data.get("decision") not in dict(step.batch_decision_choices()):
             self.add_error("decision", _("That decision is not possible at this step."))
@@ -98,9 +102,10 @@ class DecisionForm(RefuseControlCharacters, forms.Form):
     number = forms.CharField(label=_("Decision number"), max_length=50, help_text=_("e.g. 125/QĐ-SYT"))
     decision_date = forms.DateField(label=_("Decision date"))
     title = forms.CharField(
-        label=_("Title"),
+        label=_("Title (trích yếu)"),
         max_length=500,
         initial="Về việc tặng Giấy khen của Giám đốc Sở Y tế",
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     nominations = forms.ModelMultipleChoiceField(
         label=_("Approved dossiers"), queryset=None, widget=forms.CheckboxSelectMultiple

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,7 @@ from viewflow.workflow import chart
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from common.collation import vietnamese
 from nominations.models import NominationStatus
 from permissions import policy
 from permissions.roles import roles_of
@@ -115,7 +116,7 @@ def eligible_workers(step: Step, nomination):
     users = get_user_model().objects.filter(is_active=True, groups__name__in=step.roles).distinct()
     if step.unit_scoped:
         users = users.filter(unit_id=nomination.unit_id)
-    return users.order_by("full_name", "username")
+    return users.order_by(vietnamese("full_name"), "username")
 
 
 def open_task_of(nomination) -> Task | None:
@@ -219,6 +220,12 @@ def rows(tasks) -> list[TaskRow]:
             )
         )
     return result
+
+
+def step_totals(tasks: QuerySet) -> dict[str, int]:
+    """How many tasks of ``tasks`` wait at each step (all pages of a list), in one query."""
+    counts = tasks.order_by().values("flow_task").annotate(total=Count("id"))
+    return {row["flow_task"].name: row["total"] for row in counts}
 
 
 def group_by_step(task_rows: list[TaskRow]) -> list[tuple[Step, list[TaskRow]]]:

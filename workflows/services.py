@@ -69,6 +69,21 @@ def _locked_open_task(activation, nomination):
     return task
 
 
+def submit_many(nominations, user) -> int:
+    """Send many drafts to the unit head at once: all of them, or — at the first refusal — none."""
+    nominations = list(nominations)
+    try:
+        with transaction.atomic():
+            for nomination in nominations:
+                submit_for_signoff(nomination, user)
+    except (WorkflowError, TransitionNotAllowed) as exc:
+        raise BatchStopped(
+            _("Nothing was done: %(reason)s") % {"reason": getattr(exc, "message", str(exc))},
+            getattr(exc, "nomination", None),
+        ) from exc
+    return len(nominations)
+
+
 def claim_task(task, user):
     """Take a task from a shared queue into one's own inbox."""
     nomination = task.process.coerced.nomination

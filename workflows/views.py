@@ -8,7 +8,7 @@ from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -25,7 +25,9 @@ from .filters import TaskFilter
 from .forms import BatchForm, ReassignForm, StepDecisionForm
 from .steps import STEPS
 
-PAGE_SIZE = 50
+PAGE_SIZE = 100
+# The lists a batch may cover "every matching task" of: the same source as the page showed.
+BATCH_SOURCES = {"inbox": selectors.inbox, "queue": selectors.queue}
 
 
 def _back(request, default: str):
@@ -39,6 +41,7 @@ def _task_list(request, *, title, source, template, kind):
     filters = TaskFilter(request.GET or None, source(request.user), user=request.user)
     page = Paginator(filters.results, PAGE_SIZE).get_page(request.GET.get("page"))
     task_rows = selectors.rows(page.object_list)
+    totals = selectors.step_totals(filters.results)
     return render(
         request,
         template,
@@ -47,7 +50,11 @@ def _task_list(request, *, title, source, template, kind):
             "kind": kind,
             "filters": filters,
             "page": page,
-            "groups": selectors.group_by_step(task_rows),
+            "groups": [
+                (step, rows, totals.get(step.name, len(rows)))
+                for step, rows in selectors.group_by_step(task_rows)
+            ],
+            "total": sum(totals.values()),
             "rows": task_rows,
             "query_string": filters.query_string_without_page(),
         },
@@ -194,9 +201,19 @@ def batch(request):
             for error in errors:
                 messages.error(request, error)
         return _back(request, reverse("workflows:inbox"))
-    ids = form.cleaned_data["tasks"]
     step = STEPS[form.cleaned_data["step"]]
-    tasks = list(selectors.human_tasks().filter(pk__in=ids, flow_task=selectors.HUMAN_NODES[step.name]))
+    if request.POST.get("all") == "1" and request.POST.get("scope") in BATCH_SOURCES:
+        # Every task of this step the list matched, on every page: the count shown is confirmed.
+        source = BATCH_SOURCES[request.POST["scope"]](request.user)
+        filters = TaskFilter(QueryDict(request.POST.get("filters", "")) or None, source, user=request.user)
+        tasks = list(filters.results.filter(flow_task=selectors.HUMAN_NODES[step.name]))
+        if str(len(tasks)) != request.POST.get("expected"):
+            messages.error(request, _("The list changed meanwhile; check it and try again."))
+            return _back(request, reverse("workflows:inbox"))
+        ids = [task.pk for task in tasks]
+    else:
+        ids = form.cleaned_data["tasks"]
+        tasks = list(selectors.human_tasks().filter(pk__in=ids, flow_task=selectors.HUMAN_NODES[step.name]))
     # A task the user may not see counts as gone: the refusal names no other unit's dossier
     # and no holder.
     tasks = [task for task in tasks if selectors.may_open(request.user, task)]

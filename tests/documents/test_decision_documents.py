@@ -2,6 +2,7 @@
 
 import time
 
+from common.collation import sorted_vietnamese
 from documents.certificate_pdf import build_certificates_pdf
 from documents.decision_docx import build_decision_docx
 from documents.decision_pdf import build_decision_pdf
@@ -29,9 +30,10 @@ def test_decision_annex_numbers_collectives_and_individuals_separately(case):
     individuals = next(t for t in tables if t[0][:2] == ["STT", "Họ và tên"])
     assert [row[0] for row in collectives[1:]] == [str(i) for i in range(1, 11)]
     assert [row[0] for row in individuals[1:]] == [str(i) for i in range(1, 56)]
-    assert collectives[1][1] == "Khoa Hồi sức tích cực số 1"
-    assert individuals[1][1] == "Trần Văn Đức 1"
-    assert individuals[5][1] == "Nguyễn Thị Ánh Tuyết 5"
+    # One unit each: within it, names in Vietnamese alphabetical order.
+    assert [row[1] for row in collectives[1:]] == sorted_vietnamese(n.name for n in case.collectives)
+    assert [row[1] for row in individuals[1:]] == sorted_vietnamese(n.name for n in case.individuals)
+    assert individuals[1][1] == "Lê Hoàng Đạt 12"
     assert individuals[1][2] == "Điều dưỡng trưởng"
 
 

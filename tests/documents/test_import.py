@@ -196,8 +196,35 @@ def test_import_page_reports_rows_and_creates_nothing(catalogue, unit_a, officer
     assert "KHONG-CO" in response.content.decode()
     assert not Nomination.objects.exists()
     response = client.post("/documents/import/", {"file": upload(xlsx(GOOD_ROWS))})
+    assert response.status_code == 200
+    created = Nomination.objects.filter(unit=unit_a)
+    assert created.count() == 3
+    # The result lists the new dossiers, with links, and offers to send them all on.
+    page = response.content.decode()
+    assert all(f"/dossiers/{n.code}/" in page for n in created)
+    response = client.post("/dossiers/send/", {"codes": [n.code for n in created]})
     assert response.status_code == 302
-    assert Nomination.objects.filter(unit=unit_a).count() == 3
+    assert set(Nomination.objects.filter(unit=unit_a).values_list("status", flat=True)) == {"unit_signoff"}
+
+
+def test_the_template_lists_the_units_staff_and_open_rounds(catalogue, unit_a, officer_a, login):
+    NominationRound.objects.create(
+        name="Đợt tổng kết năm 2024",
+        basis="annual",
+        year=2024,
+        opens_at=datetime.date(2024, 1, 1),
+        deadline=datetime.date(2099, 1, 31),
+        created_by=_office(),
+    )
+    content = login(officer_a).get("/documents/import/template.xlsx").content
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(content))
+    staff = [row for row in book["Nhân viên đơn vị"].iter_rows(values_only=True)]
+    assert ("BVA-001", "Nguyễn Văn An") in [row[:2] for row in staff]
+    assert all(row[0] != "BVB-001" for row in staff)  # another unit's people are not listed
+    codes = [row for row in book["Danh mục"].iter_rows(values_only=True)]
+    assert any(row[0] == "Đợt tổng kết năm 2024" for row in codes)
 
 
 def test_only_unit_officers_import(catalogue, login, office):

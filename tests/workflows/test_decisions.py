@@ -124,9 +124,33 @@ def test_decision_pages(login, people, approved):
     director = login(people.director)
     body = director.get(f"/decisions/{decision.pk}/").content.decode()
     assert "Khoa Dược" in body
-    director.post(f"/decisions/{decision.pk}/issue/")
+    # Signing first asks again, naming how many awardees the decision is for.
+    confirm = director.post(f"/decisions/{decision.pk}/issue/")
+    assert confirm.status_code == 200
+    decision.refresh_from_db()
+    assert decision.status == "submitted"
+    assert f'name="awardees" value="{len(approved)}"' in confirm.content.decode()
+    director.post(f"/decisions/{decision.pk}/issue/", {"awardees": len(approved)})
     decision.refresh_from_db()
     assert decision.status == "issued"
+
+
+def test_the_director_is_told_of_a_decision_to_sign(login, people, approved):
+    from notifications.kinds import Kind
+    from notifications.models import Notification
+
+    decision = decisions.prepare_decision(
+        by=people.reviewer,
+        number="128/QĐ-SYT",
+        decision_date=datetime.date(2025, 2, 25),
+        title="Về việc tặng Giấy khen",
+        nominations=approved,
+    )
+    decisions.submit_decision(decision, by=people.reviewer)
+    notice = Notification.objects.get(recipient=people.director, kind=Kind.DECISION_TO_SIGN)
+    assert "128/QĐ-SYT" in notice.subject + notice.body_text and notice.url == f"/decisions/{decision.pk}/"
+    home = login(people.director).get("/").content.decode()
+    assert "128/QĐ-SYT" in home and f"/decisions/{decision.pk}/" in home
 
 
 def test_decision_form_reports_bad_input(login, people, approved):
