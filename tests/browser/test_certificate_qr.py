@@ -32,7 +32,9 @@ def test_scanning_a_certificate_opens_its_verification_page(demo, web, browser, 
 
     web.login_as("giamdoc")
     web.goto(f"/decisions/{decision.pk}/")
-    web.submit(web.page.locator(f"form[action='/decisions/{decision.pk}/issue/'] button"))
+    web.submit(web.page.locator(f"form.inline[action='/decisions/{decision.pk}/issue/'] button"))
+    # The decision page asks once more before signing (how many awardees are told at once).
+    web.submit(web.page.locator(f"form.confirm[action='/decisions/{decision.pk}/issue/'] button"))
     expect(web.page.locator(".signature-status")).to_have_class("signature-status valid")
     web.screenshot("decision-signed")
 
