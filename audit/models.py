@@ -45,6 +45,11 @@ class _OwnEvent(models.TextChoices):
     ACCOUNT_INVITED = "account_invited", _("Account invitation sent")
     # The public lookup of a dossier's progress (no sign-in): every attempt, found or not
     PUBLIC_LOOKUP = "public_lookup", _("Public lookup of a dossier")
+    # Signed decisions and certificates (documents.signatures, documents.verification).
+    SIGNED_UPLOAD_ACCEPTED = "signed_upload_accepted", _("Token-signed decision accepted")
+    SIGNED_UPLOAD_REFUSED = "signed_upload_refused", _("Token-signed decision refused")
+    CERTIFICATE_LOOKUP = "certificate_lookup", _("Certificate verified on the public page")
+    API_WRITE = "api_write", _("Written through the REST API")
 
 
 # Every event type of the trail: its own, then the workflow's, written once in each place.

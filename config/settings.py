@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "csp",
     "viewflow",
     "viewflow.workflow",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # Our apps, from the base up: each imports only apps listed before it (see README,
     # "Architecture"; tests/architecture checks it).
     "common",
@@ -55,9 +58,11 @@ INSTALLED_APPS = [
     "council",
     "notifications",
     "audit",
+    "signing",
     "documents",
     "onboarding",
     "reports",
+    "api",
     "demo",
     "ops",
 ]
@@ -324,6 +329,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # pyHanko embeds a subset of our font in each visible signature; fontTools narrates it.
+    "loggers": {"fontTools": {"level": "WARNING"}},
 }
 
 # History rows keep the whole reason (a step's decision with its comment), not 100 characters.
@@ -356,6 +363,45 @@ DOCUMENT_ISSUING_BODY = env_str("DOCUMENT_ISSUING_BODY", "SỞ Y TẾ")
 DOCUMENT_ISSUING_BODY_FULL = env_str("DOCUMENT_ISSUING_BODY_FULL", "Sở Y tế tỉnh Đồng Nai")
 DOCUMENT_PLACE = env_str("DOCUMENT_PLACE", "Đồng Nai")
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "KhenThuong@2024")
+
+# Digital signatures (signing/, README "Signed decisions and verifiable certificates"): the
+# Department's organisation certificate as a PKCS#12 file; while unset, decisions are issued unsigned.
+SIGNING_PKCS12_PATH = env_str("SIGNING_PKCS12_PATH", "")
+SIGNING_PKCS12_PASSWORD = env_str("SIGNING_PKCS12_PASSWORD", "")
+# An RFC 3161 timestamp authority; empty: the server's clock is the signing time.
+SIGNING_TSA_URL = env_str("SIGNING_TSA_URL", "")
+SIGNING_TSA_TIMEOUT = env_int("SIGNING_TSA_TIMEOUT", 10, minimum=1, maximum=120)
+# Certificates (PEM or DER files) every signature must chain to, and CRL files known offline.
+SIGNING_TRUST_ROOTS = env_list("SIGNING_TRUST_ROOTS")
+SIGNING_CRL_FILES = env_list("SIGNING_CRL_FILES")
+# Fetch CRLs/OCSP named in the certificates while verifying (needs outbound HTTP).
+SIGNING_FETCH_REVOCATION = env_bool("SIGNING_FETCH_REVOCATION", False)
+# REST API (api/): token per integration, requests per integration per minute.
+API_REQUESTS_PER_MINUTE = env_int("API_REQUESTS_PER_MINUTE", 120, minimum=1)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.IntegrationTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.IsIntegration"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.IntegrationThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Khen thưởng – Sở Y tế API",
+    "DESCRIPTION": "Dossiers, drafts and evidence, decisions and certificate verification.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and Redoc from our own static files (the CSP allows no other origin).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+# The public verification page of certificates (QR code): lookups per address per minute.
+VERIFY_RATE_PER_MINUTE = env_int("VERIFY_RATE_PER_MINUTE", 20, minimum=1)
 
 # Due date of each workflow step (hạn xử lý), in working days (weekends, public holidays and the
 # administrator's days off skipped); each can be set from the environment, and the province's

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from accounts import views as account_views
+from documents.verification import verify_certificate
 from workflows.dashboard import home
 
 from .health import healthz
@@ -13,6 +14,8 @@ admin.site.site_title = "Khen thưởng"
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
+    # Public: the target of the QR code on each Giấy khen.
+    path("xac-minh/<slug:token>/", verify_certificate, name="verify_certificate"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/change/", account_views.PasswordChangeView.as_view(), name="password_change"),
@@ -40,6 +43,7 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("documents/", include("documents.urls")),
+    path("api/", include("api.urls")),
     path("eligibility/", include("eligibility.urls")),
     path("council/", include("council.urls")),
     path("onboarding/", include("onboarding.urls")),

@@ -2,9 +2,11 @@
 
 import io
 
+import segno
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from . import fonts, layout
@@ -82,7 +84,31 @@ def _page(c: canvas.Canvas, data: DecisionData, nominee: Nominee) -> None:
     for i, title in enumerate(titles):
         c.drawCentredString(right, (55 - 6 * i) * mm, title)
     c.drawCentredString(right, 25 * mm, data.signer_name)
+    if nominee.verify_url:
+        _verification_qr(c, nominee.verify_url)
     c.showPage()
+
+
+QR_SIZE = 24 * mm
+
+
+def _verification_qr(c: canvas.Canvas, url: str) -> None:
+    """The QR code of the public verification page, bottom left, also a link for PDF readers.
+
+    Drawn as an image of one pixel per module (no smoothing), so it scans at any print size."""
+    qr = segno.make(url, error="m")
+    png = io.BytesIO()
+    qr.save(png, kind="png", scale=1, border=0)
+    png.seek(0)
+    x, y = 25 * mm, 44 * mm
+    margin = 2 * mm  # the quiet zone a scanner needs, on the white of the page
+    c.setFillColor(colors.white)
+    c.rect(x - margin, y - margin, QR_SIZE + 2 * margin, QR_SIZE + 2 * margin, stroke=0, fill=1)
+    c.drawImage(ImageReader(png), x, y, QR_SIZE, QR_SIZE)
+    c.linkURL(url, (x, y, x + QR_SIZE, y + QR_SIZE), relative=0)
+    c.setFillColor(colors.black)
+    c.setFont(fonts.SERIF_ITALIC, 8)
+    c.drawCentredString(x + QR_SIZE / 2, y - 4 * mm, "Quét mã để xác minh Giấy khen")
 
 
 def build_certificates_pdf(data: DecisionData) -> bytes:

@@ -28,6 +28,8 @@ class Nominee:
     status: str = ""
     cash: int | None = None  # tiền thưởng in đồng, on a decision
     cash_formula: str = ""
+    # The public verification address printed as a QR code on the certificate (once issued).
+    verify_url: str = ""
 
     @property
     def is_collective(self) -> bool:
@@ -128,6 +130,7 @@ def decision_data(decision) -> DecisionData:
         if sources and cash.base_salary
         else ""
     )
+    _add_verification_urls(decision, collectives + individuals)
     grounds = []
     for campaign in sorted({n.campaign for n in nominations if n.campaign_id}, key=lambda c: c.pk):
         plan = f" số {campaign.plan_number}" if campaign.plan_number else ""
@@ -149,6 +152,16 @@ def decision_data(decision) -> DecisionData:
         legal_bases=legal_bases(decision.decision_date),
         cash_note=cash_note,
     )
+
+
+def _add_verification_urls(decision, nominees: list[Nominee]) -> None:
+    from .models import CertificateCode
+    from .verification import verification_url
+
+    tokens = dict(CertificateCode.objects.filter(decision=decision).values_list("nomination__code", "token"))
+    for nominee in nominees:
+        if nominee.code in tokens:
+            nominee.verify_url = verification_url(tokens[nominee.code])
 
 
 def nominations_data(nominations) -> list[Nominee]:

@@ -8,7 +8,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from . import fonts, layout
 from .data import DecisionData
@@ -61,7 +61,34 @@ def _grid(headers, rows, widths, st):
     return table
 
 
+class _SignatureSpace(Flowable):
+    """The blank between the signer's title and name (NĐ 30/2020, ô số 7b): where the visible
+    digital signature goes. Records where it landed so that the signer can place the field."""
+
+    def __init__(self, width: float, height: float):
+        super().__init__()
+        self.width, self.height = width, height
+        self.placed: tuple[int, tuple[float, float, float, float]] | None = None
+
+    def wrap(self, avail_width, avail_height):
+        self.avail_width = avail_width
+        return avail_width, self.height
+
+    def draw(self):
+        x, y = self.canv.absolutePosition(0, 0)
+        left = x + (self.avail_width - self.width) / 2
+        self.placed = (self.canv.getPageNumber() - 1, (left, y, left + self.width, y + self.height))
+
+
 def build_decision_pdf(data: DecisionData) -> bytes:
+    return build_decision_pdf_with_signature_box(data)[0]
+
+
+def build_decision_pdf_with_signature_box(data: DecisionData):
+    """The PDF, and where its visible signature belongs (page index, box in points).
+
+    The output is byte-for-byte reproducible from the same data (reportlab's invariant mode),
+    so a file signed elsewhere can be compared with what we generate."""
     text = decision_text(data)
     st = _styles()
     story = [_header(text, st), Spacer(1, 6 * mm)]
@@ -80,7 +107,8 @@ def build_decision_pdf(data: DecisionData) -> bytes:
         _p(f"- {line}", st["small"]) for line in text.recipients
     ]
     signature = [_p(line, st["center"], bold=True) for line in text.signer_title]
-    signature += [Spacer(1, 22 * mm), _p(text.signer_name, st["center"], bold=True)]
+    space = _SignatureSpace(70 * mm, 22 * mm)
+    signature += [space, _p(text.signer_name, st["center"], bold=True)]
     story.append(
         Table(
             [[recipients, signature]],
@@ -118,6 +146,7 @@ def build_decision_pdf(data: DecisionData) -> bytes:
         bottomMargin=20 * mm,
         title=f"Quyết định {data.number}",
         author=layout.issuing_body_full(),
+        invariant=1,
     )
     doc.build(story)
-    return buffer.getvalue()
+    return buffer.getvalue(), space.placed

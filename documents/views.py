@@ -23,10 +23,9 @@ from permissions import policy
 from permissions.roles import Role
 from workflows.models import AwardDecision
 
-from . import data, importer, minutes_docx
+from . import data, importer, minutes_docx, signatures
 from .certificate_pdf import build_certificates_pdf
 from .decision_docx import build_decision_docx
-from .decision_pdf import build_decision_pdf
 from .forms import ImportForm
 from .submission_docx import build_submission_docx
 from .summary_xlsx import build_summary_xlsx
@@ -67,10 +66,12 @@ def decision_docx(request, pk):
 
 @login_required
 def decision_pdf(request, pk):
+    """The signed PDF when there is one, verified as it is served; else the unsigned one."""
     decision = _decision(request, pk, issued_only=True)
-    return _file(
-        build_decision_pdf(data.decision_data(decision)), f"quyet-dinh-{_safe(decision.number)}.pdf", PDF
-    )
+    content, state = signatures.issued_decision_pdf(decision)
+    response = _file(content, f"quyet-dinh-{_safe(decision.number)}.pdf", PDF)
+    response["X-Signature-Status"] = state
+    return response
 
 
 @login_required

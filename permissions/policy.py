@@ -98,6 +98,12 @@ def can_sign_decisions(user) -> bool:
     return has_role(user, *SIGNERS)
 
 
+def can_upload_signed_decisions(user) -> bool:
+    """Download a decision to sign with a USB token, and upload it signed: the signers
+    themselves, or the office on their behalf."""
+    return has_role(user, *SIGNERS) or is_office(user)
+
+
 def signs_as_deputy(user) -> bool:
     """A decision signed by a deputy reads "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"."""
     return has_role(user, Role.DEPUTY_DIRECTOR)
@@ -139,6 +145,17 @@ def can_manage_outbox(user) -> bool:
 def can_register_initiatives(user, unit_id) -> bool:
     """A unit's own people register and attach its initiatives (sáng kiến)."""
     return is_unit_member(user) and user.unit_id == unit_id
+
+
+def can_draft_nominations(user) -> bool:
+    """Draft a dossier for one's own unit (a unit's emulation officer, or a unit's HR system
+    through the API)."""
+    return _active(user) and user.unit_id is not None and user.has_perm("nominations.add_nomination")
+
+
+def can_read_api_docs(user) -> bool:
+    """The REST API's schema, Swagger and Redoc pages: administrators."""
+    return bool(_active(user) and (user.is_superuser or has_role(user, Role.ADMINISTRATOR)))
 
 
 def can_unlock_accounts(user) -> bool:

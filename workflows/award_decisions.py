@@ -103,10 +103,16 @@ def return_decision(decision: AwardDecision, *, by, comment: str) -> AwardDecisi
 
 
 @transaction.atomic
-def issue_decision(decision: AwardDecision, *, by) -> AwardDecision:
-    """Sign and issue: every dossier in it becomes DECIDED and enters the award history."""
-    if not policy.can_sign_decisions(by):
+def issue_decision(decision: AwardDecision, *, by, signer=None) -> AwardDecision:
+    """Sign and issue: every dossier in it becomes DECIDED and enters the award history.
+
+    ``signer`` is the Director or deputy who signed with their own token when the office
+    (``by``) uploads the signed file on their behalf; by default ``by`` signs."""
+    signer = signer or by
+    if not policy.can_sign_decisions(signer):
         raise WorkflowError(_("Only the Director or a deputy signs decisions."))
+    if signer != by and not policy.can_upload_signed_decisions(by):
+        raise WorkflowError(_("Only the Department office uploads a decision signed by the director."))
     decision = AwardDecision.objects.select_for_update().get(pk=decision.pk)
     if decision.status != DecisionStatus.SUBMITTED:
         raise WorkflowError(
@@ -119,7 +125,7 @@ def issue_decision(decision: AwardDecision, *, by) -> AwardDecision:
             NominationFlow.await_decision.run(waiting)
             record_award(nomination, decision_number=decision.number, decision_date=decision.decision_date)
     decision.status = DecisionStatus.ISSUED
-    decision.signer = by
+    decision.signer = signer
     decision.issued_at = timezone.now()
     decision._history_user = by
     decision.save()

@@ -4,7 +4,7 @@ Thin views: permissions come from ``permissions.selectors``, changes from ``serv
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import QueryDict
@@ -137,11 +137,10 @@ def _warn_of_conflicts(request, nomination) -> None:
 
 
 @login_required
-@permission_required("nominations.add_nomination", raise_exception=True)
 def nomination_create(request):
+    if not policy.can_draft_nominations(request.user):
+        raise PermissionDenied(_("Only a unit's emulation officers draft dossiers."))
     unit = request.user.unit
-    if unit is None:
-        raise PermissionDenied(_("Your account is not tied to a unit."))
     form = NominationForm(request.POST or None, unit=unit)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in NOMINATION_FIELDS}

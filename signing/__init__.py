@@ -1,0 +1,1 @@
+"""Digital signatures (ký số) of the documents the Department issues: PAdES with pyHanko."""
