@@ -16,6 +16,17 @@ from workflows.steps import Decision
 PASSWORD = "mật-khẩu-thử"
 
 
+@pytest.fixture(autouse=True)
+def _english(settings):
+    # These tests read the reasons a signature is refused word for word, in English (the
+    # Vietnamese catalog has them too; the pages show them in the reader's language).
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture(scope="session")
 def pki():
     return make_pki()
