@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint format messages clean
+.PHONY: run test install lint format messages bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ run: install
 ## test: the whole test suite (SQLite unless DATABASE_URL says otherwise)
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## bench: the quick benchmarks (SQLite, and PostgreSQL if it answers), one table with ratios
+bench: install
+	$(BIN)/python scripts/bench_all.py $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
