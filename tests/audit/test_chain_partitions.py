@@ -96,10 +96,12 @@ class TestEachChainOnItsOwn:
         assert "the chain head names event #4 but the chain ends at #3" in report.breaks[1].problem
 
     def test_a_row_moved_to_another_chain_is_caught(self, three_chains):
-        raw_sql("UPDATE {table} SET chain = 9 WHERE id = %s", [three_chains[3][-1].pk])
+        raw_sql("UPDATE {table} SET chain = 7 WHERE id = %s", [three_chains[3][-1].pk])
+        raw_sql("UPDATE {table} SET chain = 40 WHERE id = %s", [three_chains[3][-2].pk])
         breaks = {b.chain: b for b in chain.verify().breaks}
-        assert "deleted" in breaks[3].problem  # its chain lost its last event
-        assert "chain head row is missing" in breaks[9].problem  # and a chain with no head appeared
+        assert "deleted" in breaks[3].problem  # its chain lost its last events
+        assert "out of band" in breaks[7].problem  # another chain got one beyond its head
+        assert "chain head row is missing" in breaks[40].problem  # and a chain with no head appeared
 
     def test_an_out_of_band_append_to_chain_3_is_caught_by_its_head(self, three_chains):
         last = three_chains[3][-1]
