@@ -240,7 +240,9 @@ def _chained_insert_sql() -> str:
     if connection.vendor not in _insert_sql:
         fields = _fields()
         columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-        values = ", ".join(f"%s::{f.cast_db_type(connection)}" for f in fields)
+        # Typed without a length: a text too long is refused by the column, never cut by the cast
+        # (a cut value would no longer match its hash).
+        values = ", ".join(f"%s::{f.cast_db_type(connection).split('(')[0]}" for f in fields)
         heads, events = _table(ChainHead), _table(AuditEvent)
         _insert_sql[connection.vendor] = (
             f"WITH head AS (UPDATE {heads} SET last_sequence = %s, last_hash = %s "  # noqa: S608

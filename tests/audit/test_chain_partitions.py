@@ -247,6 +247,14 @@ class TestOneTransactionOneHead:
             chain.append(event(1))
 
 
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="SQLite does not limit the length of text")
+def test_a_value_too_long_for_its_column_is_refused_not_cut(db):
+    from django.db import DataError
+
+    with pytest.raises(DataError), transaction.atomic():
+        chain.append(event(1, nomination_code="KT-" + "9" * 40))
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_transaction_that_rolls_back_leaves_no_gap(db):
     chain.append(event(1))
