@@ -10,7 +10,7 @@ class AuditEventAdmin(admin.ModelAdmin):
     """Read-only: nobody edits or deletes the trail through the application."""
 
     list_display = (
-        "sequence",
+        "position",
         "occurred_at",
         "event_type",
         "actor_username",

@@ -75,8 +75,9 @@ class AuditEventQuerySet(models.QuerySet):
 
 
 class AuditEvent(models.Model):
-    # Position in the hash chain: 1, 2, 3… with no gap (see ``chain``).
-    sequence = models.PositiveBigIntegerField(_("number"), unique=True, editable=False)
+    # Position in the hash chain: which chain (partition) and 1, 2, 3… in it with no gap (see ``chain``).
+    chain = models.PositiveSmallIntegerField(default=1, editable=False)
+    sequence = models.PositiveBigIntegerField(_("number"), editable=False)
     occurred_at = models.DateTimeField(_("time"), default=timezone.now, editable=False, db_index=True)
     event_type = models.CharField(_("event"), max_length=40, choices=EventType.choices, db_index=True)
     actor = models.ForeignKey(
@@ -131,9 +132,12 @@ class AuditEvent(models.Model):
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
         ordering = ["-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["chain", "sequence"], name="audit_event_chain_sequence_unique")
+        ]
 
     def __str__(self):
-        return f"#{self.sequence} {self.occurred_at:%d/%m/%Y %H:%M} {self.get_event_type_display()} {self.actor_username}"
+        return f"#{self.position} {self.occurred_at:%d/%m/%Y %H:%M} {self.get_event_type_display()} {self.actor_username}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None or not self.hash:
@@ -143,11 +147,17 @@ class AuditEvent(models.Model):
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Audit events cannot be deleted.")
 
+    @property
+    def position(self) -> str:
+        """Where the event sits in the trail, as people read it: "1042" in chain 1 (the only
+        chain on SQLite, and the whole trail before chains existed), "3·1042" in chain 3."""
+        return str(self.sequence) if self.chain == 1 else f"{self.chain}·{self.sequence}"
+
 
 class ChainHead(models.Model):
-    """The one row that says where the chain ends. Appending locks it, so events are
-    numbered one at a time, and ``verify_audit`` compares the last event with it (which
-    reveals a deleted last event)."""
+    """Where one chain ends (its id is the chain's number). Appending locks the row, so the
+    events of a chain are numbered one at a time, and ``verify_audit`` compares each chain's
+    last event with its head (which reveals a deleted last event)."""
 
     last_sequence = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, blank=True)
@@ -157,4 +167,4 @@ class ChainHead(models.Model):
         verbose_name_plural = _("audit chain head")
 
     def __str__(self):
-        return f"#{self.last_sequence} {self.last_hash[:12]}"
+        return f"{self.pk}·{self.last_sequence} {self.last_hash[:12]}"

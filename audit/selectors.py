@@ -55,4 +55,4 @@ def dossier_events(nomination) -> QuerySet:
     condition = Q(nomination_id=nomination.pk)
     if decision_ids:
         condition |= Q(object_type="workflows.AwardDecision", object_id__in=decision_ids)
-    return AuditEvent.objects.filter(condition).select_related("actor").order_by("sequence")
+    return AuditEvent.objects.filter(condition).select_related("actor").order_by("id")

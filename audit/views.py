@@ -1,11 +1,9 @@
 """Pages of the audit trail: the global log (inspector, administrator, head of the office),
 its exports with the same filters, and one dossier's history (whoever may see the dossier)."""
 
-import tempfile
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -67,19 +65,11 @@ def audit_export(request, fmt):
     services.record_export(fmt=fmt, filters=filters.as_params(), actor=request.user, request=request)
     events = filters.qs
     filename = f"nhat-ky-kiem-tra-{timezone.localtime():%Y%m%d-%H%M}.{fmt}"
-    if fmt == "csv":
-        response = StreamingHttpResponse(
-            exports.csv_chunks(events), content_type=exports.CONTENT_TYPES["csv"]
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-    # A workbook is a zip file: written to a temporary file (in bounded memory), then sent.
-    handle = tempfile.TemporaryFile()  # FileResponse closes it, which deletes it
-    exports.write_xlsx(events, handle)
-    handle.seek(0)
-    return FileResponse(
-        handle, as_attachment=True, filename=filename, content_type=exports.CONTENT_TYPES["xlsx"]
-    )
+    # Both streamed as they are written: the first bytes leave at once, memory holds one chunk.
+    pieces = exports.csv_chunks(events) if fmt == "csv" else exports.xlsx_chunks(events)
+    response = StreamingHttpResponse(pieces, content_type=exports.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @login_required

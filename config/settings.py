@@ -346,6 +346,9 @@ VIEWFLOW = {"AUTOREGISTER": False}
 # file on other storage and the key away from the database server.
 AUDIT_CHECKPOINT_FILE = Path(env_str("AUDIT_CHECKPOINT_FILE") or VAR_DIR / "audit-checkpoints.jsonl")
 AUDIT_CHECKPOINT_KEY = env_str("AUDIT_CHECKPOINT_KEY", "")
+# Independent hash chains the trail is written in, so that concurrent writers do not queue on
+# one chain head (audit/chain.py). PostgreSQL only; SQLite, one writer at a time, keeps one.
+AUDIT_CHAIN_PARTITIONS = env_int("AUDIT_CHAIN_PARTITIONS", 16, minimum=1)
 NOMINATION_CODE_PREFIX = "KT"
 # Campaign reminders go out during the last days before a registration or report deadline.
 CAMPAIGN_REMINDER_DAYS = env_int("CAMPAIGN_REMINDER_DAYS", 7, minimum=0)

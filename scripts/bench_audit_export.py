@@ -1,16 +1,23 @@
 #!/usr/bin/env python
 """Benchmark: export N audit events (default 100,000) as CSV and as Excel, from the command
-(``export_audit``) and from the browser's streamed CSV response, each in a fresh process, and
-print the time and the peak memory of each; then the time of ``verify_audit`` and of log pages.
+(``export_audit``) and from the browser's streamed responses, each in a fresh process, and
+print the time, the time to the first byte and the peak memory of each; then the time of
+``verify_audit`` and of log pages.
+
+The browser's exports are measured at N/10 events and again at N (the same database, grown):
+streamed, their first bytes leave at once and their memory is the same at both sizes. The
+Excel export as it was before (openpyxl's write-only workbook into a temporary file, sent when
+finished) is measured too, as the baseline of the time to the first byte.
 
     .venv/bin/python scripts/bench_audit_export.py
     BENCH_COUNT=20000 .venv/bin/python scripts/bench_audit_export.py
+    BENCH_QUICK=1 .venv/bin/python scripts/bench_audit_export.py      # 5,000 events, browser exports only
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_audit .venv/bin/python scripts/bench_audit_export.py
 
 Uses a throw-away SQLite database unless DATABASE_URL is set (give it a database you can
 throw away: the events are appended to it). Memory is shown two ways: the process's peak
 resident size (ru_maxrss, Django included) and the peak of Python allocations during the
-export alone (tracemalloc). Bounded memory shows as the same peak for 10,000 and N events.
+export alone (tracemalloc). Bounded memory shows as the same peak for N/10 and N events.
 """
 
 import json
@@ -26,8 +33,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-COUNT = int(os.environ.get("BENCH_COUNT", "100000"))
-SMALL = min(10_000, COUNT)
+QUICK = os.environ.get("BENCH_QUICK") == "1"
+COUNT = int(os.environ.get("BENCH_COUNT", "5000" if QUICK else "100000"))
+SMALL = max(COUNT // 10, 1)
+# Events read (and rows written) at a time; quick runs take smaller chunks so that the small
+# size still spans several (memory is bounded by the chunk, not by the number of events).
+CHUNK = int(os.environ.get("BENCH_CHUNK", "100" if QUICK else "0"))
 BATCH = 1000
 READER = "bench.thanhtra"
 
@@ -88,6 +99,60 @@ def seed(count: int) -> float:
     return time.perf_counter() - started
 
 
+def xlsx_before(events, stream) -> None:
+    """The Excel export as it was before streaming: openpyxl's write-only workbook, saved whole."""
+    from openpyxl import Workbook
+
+    from audit import exports
+    from common.spreadsheets import safe_row
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title="Audit trail")
+    sheet.append(exports.headers())
+    for row in exports.rows(events):
+        sheet.append(safe_row(row))
+    book.save(stream)
+
+
+def web_export(fmt: str, output: str) -> float:
+    """The browser's export through the view; returns the seconds to its first byte."""
+    from django.contrib.auth import get_user_model
+    from django.test import RequestFactory
+
+    from audit.views import audit_export
+
+    started = time.perf_counter()
+    request = RequestFactory().get(f"/audit/export/{fmt}/")
+    request.user = get_user_model().objects.get(username=READER)
+    response = audit_export(request, fmt)
+    pieces = iter(response.streaming_content)
+    first = next(pieces)
+    first_byte = time.perf_counter() - started
+    with open(output, "wb") as stream:
+        stream.write(first)
+        for piece in pieces:
+            stream.write(piece)
+    return first_byte
+
+
+def web_xlsx_before(output: str) -> float:
+    """The page as it was: the workbook written to a temporary file, then sent."""
+    import tempfile
+
+    from audit.filters import AuditEventFilter
+
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as handle, open(output, "wb") as stream:
+        xlsx_before(AuditEventFilter(None).qs, handle)
+        handle.seek(0)
+        first = handle.read(8192)
+        first_byte = time.perf_counter() - started
+        stream.write(first)
+        while piece := handle.read(1 << 20):
+            stream.write(piece)
+    return first_byte
+
+
 def child(mode: str, limit: int, output: str) -> None:
     """One measurement in this fresh process; prints a JSON line."""
     from django.core.management import call_command
@@ -95,22 +160,17 @@ def child(mode: str, limit: int, output: str) -> None:
     from audit import exports
     from audit.models import AuditEvent
 
+    if CHUNK:
+        exports.CHUNK_SIZE = CHUNK
     traced = os.environ.get("BENCH_TRACE") == "1"
     if traced:
         tracemalloc.start()
     started = time.perf_counter()
-    if mode == "web-csv":
-        from django.contrib.auth import get_user_model
-        from django.test import RequestFactory
-
-        from audit.views import audit_export
-
-        request = RequestFactory().get("/audit/export/csv/")
-        request.user = get_user_model().objects.get(username=READER)
-        response = audit_export(request, "csv")
-        with open(output, "wb") as stream:
-            for piece in response.streaming_content:
-                stream.write(piece)
+    first_byte = None
+    if mode in ("web-csv", "web-xlsx"):
+        first_byte = web_export(mode.removeprefix("web-"), output)
+    elif mode == "web-xlsx-before":
+        first_byte = web_xlsx_before(output)
     elif limit < COUNT:
         events = AuditEvent.objects.filter(sequence__lte=limit)
         with open(output, "wb") as stream:
@@ -121,12 +181,13 @@ def child(mode: str, limit: int, output: str) -> None:
     peak = tracemalloc.get_traced_memory()[1] if traced else 0
     tracemalloc.stop()
     # The command and the page record their own export event first, and export it too.
-    events = limit if limit < COUNT and mode != "web-csv" else AuditEvent.objects.count()
+    events = limit if limit < COUNT and not mode.startswith("web") else AuditEvent.objects.count()
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
         json.dumps(
             {
                 "seconds": seconds,
+                "first_byte": first_byte,
                 "traced_peak": peak,
                 "max_rss_kb": rss_kb,
                 "bytes": os.path.getsize(output),
@@ -138,9 +199,11 @@ def child(mode: str, limit: int, output: str) -> None:
 
 def measure(mode: str, limit: int, workdir: Path) -> dict:
     suffix = "csv" if "csv" in mode else "xlsx"
-    output = workdir / f"export-{mode}-{limit}.{suffix}"
+    mode_limit = f"{mode}-{limit}"
+    output = workdir / f"export-{mode_limit}.{suffix}"
     result = {}
-    for traced in ("0", "1"):
+    # Quick: one traced run (its time a little slower); else a run to time, one to trace.
+    for traced in ("1",) if QUICK else ("0", "1"):
         env = {**os.environ, "BENCH_TRACE": traced}
         done = subprocess.run(  # noqa: S603 - this script, run again as a child
             [sys.executable, __file__, "--child", mode, str(limit), str(output)],
@@ -150,14 +213,15 @@ def measure(mode: str, limit: int, workdir: Path) -> dict:
             check=True,
         )
         values = json.loads(done.stdout.strip().splitlines()[-1])
-        if traced == "0":
+        if traced == "0" or QUICK:
             result.update(
                 seconds=values["seconds"],
+                first_byte=values["first_byte"],
                 max_rss_kb=values["max_rss_kb"],
                 bytes=values["bytes"],
                 events=values["events"],
             )
-        else:
+        if traced == "1":
             result["traced_peak"] = values["traced_peak"]
     return result
 
@@ -184,6 +248,28 @@ def page_timings() -> list[tuple[str, float]]:
     return timings
 
 
+def bench_line(name, db, ours, baseline, unit, ratio, goal) -> str:
+    return "BENCH " + json.dumps(
+        {
+            "name": name,
+            "db": db,
+            "ours": round(ours, 3),
+            "baseline": round(baseline, 3) if baseline is not None else None,
+            "unit": unit,
+            "ratio": round(ratio, 2) if ratio is not None else None,
+            "goal": goal,
+        },
+        ensure_ascii=False,
+    )
+
+
+WEB = [
+    ("browser Excel, streamed", "web-xlsx"),
+    ("browser Excel, before (temporary file)", "web-xlsx-before"),
+    ("browser CSV, streamed", "web-csv"),
+]
+
+
 def main() -> None:
     if len(sys.argv) == 5 and sys.argv[1] == "--child":
         setup_django(os.environ["DATABASE_URL"])
@@ -192,42 +278,93 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="bench-audit-"))
     setup_django(os.environ.get("DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}")
     from django.core.management import call_command
+    from django.db import connection
 
     from audit import chain
 
     call_command("migrate", verbosity=0)
+    db = connection.vendor
+    at = {}  # (mode, events): measures of the browser's exports
+    seed(SMALL)
+    for _label, mode in WEB:
+        if not (QUICK and mode == "web-xlsx-before"):  # the slow one, needed at the large size only
+            at[mode, SMALL] = measure(mode, SMALL, workdir)
     seed_seconds = seed(COUNT)
+    for _label, mode in WEB:
+        at[mode, COUNT] = measure(mode, COUNT, workdir)
+    results = [
+        (label, limit, at[mode, limit])
+        for limit in (SMALL, COUNT)
+        for label, mode in WEB
+        if (mode, limit) in at
+    ]
 
     started = time.perf_counter()
     report = chain.verify()
     verify_seconds = time.perf_counter() - started
 
-    runs = [
-        ("export_audit --format csv", "csv", SMALL),
-        ("export_audit --format csv", "csv", COUNT),
-        ("export_audit --format xlsx", "xlsx", SMALL),
-        ("export_audit --format xlsx", "xlsx", COUNT),
-        ("browser CSV (StreamingHttpResponse)", "web-csv", COUNT),
-    ]
-    results = [(label, limit, measure(mode, limit, workdir)) for label, mode, limit in runs]
+    if not QUICK:
+        runs = [
+            ("export_audit --format csv", "csv", SMALL),
+            ("export_audit --format csv", "csv", COUNT),
+            ("export_audit --format xlsx", "xlsx", SMALL),
+            ("export_audit --format xlsx", "xlsx", COUNT),
+        ]
+        results += [(label, limit, measure(mode, limit, workdir)) for label, mode, limit in runs]
 
-    print(
-        f"database: {os.environ['DATABASE_URL'].split(':')[0]}, events: {COUNT}, Python {sys.version.split()[0]}"
-    )
-    print(
-        f"append {COUNT} events through the hash chain: {seed_seconds:.1f} s ({COUNT / max(seed_seconds, 1e-9):.0f}/s)"
-    )
+    print(f"database: {db}, events: {COUNT}, Python {sys.version.split()[0]}")
+    print(f"append up to {COUNT} events through the hash chain: {seed_seconds:.1f} s")
     print(f"verify_audit over {report.count} events: {verify_seconds:.1f} s, intact: {report.intact}")
     print()
-    print(f"{'export':40} {'events':>8} {'time':>8} {'size':>9} {'peak RSS':>9} {'Python peak':>12}")
+    print(
+        f"{'export':40} {'events':>8} {'time':>8} {'1st byte':>9} {'size':>9} {'peak RSS':>9} {'Python peak':>12}"
+    )
     for label, _limit, r in results:
+        first = f"{r['first_byte'] * 1000:>7.0f}ms" if r["first_byte"] is not None else f"{'–':>9}"
         print(
-            f"{label:40} {r['events']:>8} {r['seconds']:>7.1f}s {r['bytes'] / 1e6:>7.1f}MB "
+            f"{label:40} {r['events']:>8} {r['seconds']:>7.1f}s {first} {r['bytes'] / 1e6:>7.1f}MB "
             f"{r['max_rss_kb'] / 1024:>7.0f}MB {r['traced_peak'] / 1e6:>10.1f}MB"
         )
+    if not QUICK:
+        print()
+        for label, ms in page_timings():
+            print(f"log page, {label:35} {ms:>7.1f} ms")
     print()
-    for label, ms in page_timings():
-        print(f"log page, {label:35} {ms:>7.1f} ms")
+    big, small, before = at[("web-xlsx", COUNT)], at[("web-xlsx", SMALL)], at[("web-xlsx-before", COUNT)]
+    print(
+        bench_line(
+            f"audit Excel export: time to first byte at {COUNT} events, streamed vs temporary file (before)",
+            db,
+            big["first_byte"] * 1000,
+            before["first_byte"] * 1000,
+            "ms",
+            before["first_byte"] / big["first_byte"],
+            "first bytes within 1 s",
+        )
+    )
+    print(
+        bench_line(
+            f"audit Excel export: Python peak memory at {COUNT} vs {SMALL} events (streamed)",
+            db,
+            big["traced_peak"] / 1e6,
+            small["traced_peak"] / 1e6,
+            "MB",
+            big["traced_peak"] / small["traced_peak"],
+            "≈ 1× (bounded)",
+        )
+    )
+    csv_big, csv_small = at[("web-csv", COUNT)], at[("web-csv", SMALL)]
+    print(
+        bench_line(
+            f"audit CSV export: Python peak memory at {COUNT} vs {SMALL} events (streamed)",
+            db,
+            csv_big["traced_peak"] / 1e6,
+            csv_small["traced_peak"] / 1e6,
+            "MB",
+            csv_big["traced_peak"] / csv_small["traced_peak"],
+            "≈ 1× (bounded)",
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -83,6 +83,29 @@ class TestFromTheBrowser:
         # The one neutralising helper for every export: the same apostrophe in Excel.
         assert sheet[1][USER] == '\'=HYPERLINK("http://x")'
 
+    def test_xlsx_is_streamed_and_every_event_is_in_the_workbook(
+        self, login, inspector, two_dossiers, monkeypatch, django_assert_num_queries
+    ):
+        from audit.services import record_event
+
+        record_event(EventType.LOGIN_FAILED, username="<b>&amp; \x07 ‘Nguyễn’ ]]>")
+        monkeypatch.setattr(exports, "CHUNK_SIZE", 4)
+        response = login(inspector).get("/audit/export/xlsx/")
+        assert isinstance(response, StreamingHttpResponse)
+        assert response["Content-Disposition"].endswith('.xlsx"')
+        pieces = iter(response.streaming_content)
+        with django_assert_num_queries(0):  # the first bytes leave before any event is read
+            first = next(pieces)
+        assert first.startswith(b"PK")
+        data = first + b"".join(pieces)
+        sheet = read_xlsx(data)
+        expected = list(exports.rows(AuditEvent.objects.all()))
+        assert len(sheet) == AuditEvent.objects.count() + 1
+        assert [row[-2] for row in sheet[1:]] == [row[-2] for row in expected]  # every hash, in order
+        assert [row[0] for row in sheet[1:]] == [row[0] for row in expected]  # numbers stay numbers
+        # Escaped, the control character dropped:
+        assert "<b>&amp;  ‘Nguyễn’ ]]>" in {row[USER] for row in sheet[1:]}
+
     def test_an_unknown_format_is_a_404(self, login, inspector):
         assert login(inspector).get("/audit/export/pdf/").status_code == 404
 

@@ -14,3 +14,6 @@ class Command(BaseCommand):
     def handle(self, *args, file=None, **options):
         point = witness.append_checkpoint(file)
         self.stdout.write(f"Checkpoint: #{point['sequence']} {point['hash']} at {point['at']}")
+        if len(point["heads"]) > 1:
+            for number, sequence, head_hash in point["heads"]:
+                self.stdout.write(f"  chain {number}: #{sequence} {head_hash}")
