@@ -22,10 +22,12 @@ def free_port() -> int:
 
 
 class SinkHandler:
-    """Keeps every message; can answer 451 to the next N messages, or stall before replying."""
+    """Keeps every message and the client connection it came on; can answer 451 to the next N
+    messages, or stall before replying."""
 
     def __init__(self):
         self.messages = []
+        self.peers = []  # (address, port) of the SMTP connection of each message
         self.refuse_next = 0
         self.stall_seconds = 0.0
         self.lock = threading.Lock()
@@ -36,6 +38,7 @@ class SinkHandler:
                 self.refuse_next -= 1
                 return "451 4.3.0 Try again later"
             self.messages.append(envelope)
+            self.peers.append(session.peer)
         if self.stall_seconds:
             await asyncio.sleep(self.stall_seconds)
         return "250 OK"
@@ -43,6 +46,11 @@ class SinkHandler:
     def count(self) -> int:
         with self.lock:
             return len(self.messages)
+
+    def connections(self) -> int:
+        """How many SMTP connections delivered the kept messages."""
+        with self.lock:
+            return len(set(self.peers))
 
 
 class SmtpSink:
