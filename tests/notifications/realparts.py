@@ -57,7 +57,10 @@ class SmtpSink:
     def __init__(self):
         self.handler = SinkHandler()
         self.port = free_port()
-        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+        # A fixed greeting name: no name lookup per connection.
+        self.controller = Controller(
+            self.handler, hostname="127.0.0.1", port=self.port, server_hostname="localhost"
+        )
 
     def __enter__(self):
         self.controller.start()
