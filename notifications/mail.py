@@ -19,6 +19,7 @@ statements and one SMTP connection per batch.
 
 import logging
 import smtplib
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -56,6 +57,7 @@ class BatchResult:
     sent: list[int] = field(default_factory=list)
     retrying: dict[int, int] = field(default_factory=dict)  # id → seconds before the next attempt
     failed: list[int] = field(default_factory=list)
+    untried: list[int] = field(default_factory=list)  # handed back: the batch ran out of time
     connections: int = 0  # SMTP connections opened for the batch
     more: bool = False  # ``drain`` stopped at its limit with rows possibly left
 
@@ -134,8 +136,8 @@ def build_message(notification: Notification, connection=None) -> EmailMultiAlte
 
 def send_batch(worker: str, *, limit: int | None = None, only: int | None = None) -> BatchResult:
     """Claim one batch, send it over one SMTP connection, record each message's outcome."""
-    worker = f"{uuid.uuid4().hex[:8]}:{worker}"  # unique per claim; ends with the process id
-    batch = claim_batch(worker, limit=limit, only=only)
+    claim = f"{uuid.uuid4().hex[:8]}:{worker[-90:]}"  # unique per claim; ends with the process id
+    batch = claim_batch(claim, limit=limit, only=only)
     result = BatchResult(claimed=len(batch))
     if not batch:
         return result
@@ -145,40 +147,46 @@ def send_batch(worker: str, *, limit: int | None = None, only: int | None = None
         result.connections += 1
     except SMTP_ERRORS as exc:
         # No message left: the rows go back to the outbox with one attempt more.
-        batch = start_sending(batch, worker)
-        _record(result, [], {n.pk: _error(exc) for n in batch}, batch)
+        batch = start_sending(batch, claim)
+        _record(result, batch, errors={n.pk: _error(exc) for n in batch})
         return result
     try:
-        batch = start_sending(batch, worker)
-        sent, errors = _send_each(smtp, batch, result)
+        batch = start_sending(batch, claim)
+        sent, errors, untried = _send_each(smtp, batch, result)
     finally:
         _close_quietly(smtp)
-    _record(result, sent, errors, batch)
+    _record(result, batch, sent=sent, errors=errors, untried=untried)
     return result
 
 
-def _send_each(smtp, batch: list[Notification], result: BatchResult) -> tuple[list[int], dict[int, str]]:
-    sent, errors = [], {}
-    broken = None
-    for notification in batch:
-        if broken is not None:  # the session broke: try a fresh one for the rest
+def _send_each(smtp, batch: list[Notification], result: BatchResult):
+    """Each message on the open connection; a broken session is reopened once for the rest.
+    Past half the sending timeout the rest is left untried, so that no row is still being sent
+    when ``give_up_stale_sends`` would call it lost."""
+    sent, errors, untried = [], {}, []
+    deadline = time.monotonic() + settings.NOTIFICATION_SENDING_TIMEOUT_MINUTES * 30
+    broken = False
+    for index, notification in enumerate(batch):
+        if index and time.monotonic() > deadline:
+            untried = [n.pk for n in batch[index:]]
+            break
+        if broken:
             _close_quietly(smtp)
             try:
                 smtp.open()
                 result.connections += 1
-                broken = None
-            except SMTP_ERRORS as exc:
-                errors[notification.pk] = _error(exc)
-                continue
+                broken = False
+            except SMTP_ERRORS as exc:  # the server is gone: the rest waits for a retry
+                errors.update((n.pk, _error(exc)) for n in batch[index:])
+                break
         try:
             smtp.send_messages([build_message(notification, connection=smtp)])
         except SMTP_ERRORS as exc:
             errors[notification.pk] = _error(exc)
-            if isinstance(exc, BROKEN_SESSION):
-                broken = exc
+            broken = isinstance(exc, BROKEN_SESSION)
             continue
         sent.append(notification.pk)
-    return sent, errors
+    return sent, errors, untried
 
 
 def _close_quietly(smtp) -> None:
@@ -192,14 +200,20 @@ def _error(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"[:2000]
 
 
-def _record(result: BatchResult, sent: list[int], errors: dict[int, str], batch: list[Notification]) -> None:
-    """Write the batch's outcomes: one statement for the sent, one for the failed."""
+def _record(result: BatchResult, batch: list[Notification], *, sent=(), errors=None, untried=()) -> None:
+    """Write the batch's outcomes: one statement for the sent, one for the failed (and one for
+    the untried rest of a batch that ran out of time)."""
     now = timezone.now()
     if sent:
         Notification.objects.filter(pk__in=sent, email_status=EmailStatus.SENDING).update(
             email_status=EmailStatus.SENT, sent_at=now, last_error=""
         )
-        result.sent = sent
+        result.sent = list(sent)
+    if untried:  # never on the wire: back to the outbox, the attempt not counted
+        result.untried = list(untried)
+        Notification.objects.filter(pk__in=untried, email_status=EmailStatus.SENDING).update(
+            email_status=EmailStatus.PENDING, attempts=F("attempts") - 1, claimed_at=None
+        )
     if not errors:
         return
     attempts = {n.pk: n.attempts for n in batch}
@@ -236,7 +250,7 @@ def drain(worker: str, *, max_batches: int | None = None) -> BatchResult:
         total.retrying.update(result.retrying)
         total.failed += result.failed
         total.connections += result.connections
-        if result.claimed < settings.NOTIFICATION_BATCH_SIZE:
+        if result.claimed < settings.NOTIFICATION_BATCH_SIZE and not result.untried:
             return total
     total.more = True
     return total

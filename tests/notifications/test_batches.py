@@ -143,6 +143,16 @@ class TestSending:
         assert statuses() == {EmailStatus.RETRYING: 3}
         assert set(Notification.objects.values_list("attempts", flat=True)) == {1}
 
+    def test_a_batch_past_half_the_sending_timeout_hands_its_rest_back_untried(self, locmem, settings):
+        settings.NOTIFICATION_SENDING_TIMEOUT_MINUTES = 0  # every message is "late" after the first
+        ids = outbox(3)
+        result = mail.send_batch("worker")
+        assert result.sent == ids[:1]
+        rest = Notification.objects.filter(pk__in=ids[1:])
+        assert {(n.email_status, n.attempts, n.claimed_at) for n in rest} == {(EmailStatus.PENDING, 0, None)}
+        assert len(mail.drain("worker").sent) == 2  # the next batches take them, one by one here
+        assert len(django_mail.outbox) == 3
+
     def test_statements_per_batch_do_not_grow_with_its_size(self, locmem, settings):
         counts = {}
         for size in (5, 80):
