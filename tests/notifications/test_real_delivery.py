@@ -224,3 +224,22 @@ def test_a_burst_goes_out_in_batches_one_smtp_connection_each(worker, sink, sett
     assert sink.handler.connections() == 3  # 100 + 100 + 50
     assert wait_status(Notification.objects.order_by("id").last().pk, EmailStatus.SENT)
     assert not Notification.objects.exclude(email_status=EmailStatus.SENT).exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="reads pg_stat_activity (set DATABASE_URL)")
+def test_the_worker_keeps_its_database_connection_between_tasks(worker):
+    def worker_backends():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid, backend_start FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            return set(cursor.fetchall())
+
+    seen = set()
+    for _ in range(4):
+        send_outbox.delay()
+        time.sleep(0.7)
+        seen |= worker_backends()
+    assert "succeeded in" in worker.output(), worker.output()[-3000:]
+    assert len(seen) == 1  # one connection, opened once, for every task of the worker process
