@@ -32,7 +32,7 @@ from tests.notifications.realparts import SmtpSink, Worker, redis_reachable  # n
 
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 # Many short rounds, each side in turn, so that the shared machine's swings hit both alike.
-COUNT = int(os.environ.get("BENCH_COUNT", "300" if QUICK else "500"))  # mails per round and side
+COUNT = int(os.environ.get("BENCH_COUNT", "250" if QUICK else "500"))  # mails per round and side
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "4" if QUICK else "8"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "2"))
 BROKER = os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/10")
@@ -123,8 +123,7 @@ def main() -> None:
         from notifications import mail
         from notifications.tasks import send_outbox
 
-        call_command("migrate", verbosity=0)
-        db = connection.vendor
+        worker = None
         if use_worker:
             import redis
 
@@ -138,12 +137,15 @@ def main() -> None:
                 extra_env={"LOG_LEVEL": "WARNING"},
                 name="bench-mail",
             )
+            worker.start()  # it boots while the database is migrated
+        call_command("migrate", verbosity=0)
+        db = connection.vendor
+        if use_worker:
 
             def wake():  # what a burst of transitions leaves: one task per worker process at most
                 for _ in range(CONCURRENCY):
                     send_outbox.delay()
         else:
-            worker = None
 
             def wake():
                 mail.drain("bench")
@@ -151,7 +153,7 @@ def main() -> None:
         baseline_times, ours_times = [], []
         try:
             if worker is not None:
-                worker.__enter__()
+                worker.wait_until_ready()
             fill_outbox(50)  # warm-up: the worker's first connection, imports, the sink
             outbox_sent(50, wake)
             smtplib_loop(sink.port, 50)

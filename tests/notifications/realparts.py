@@ -135,6 +135,12 @@ class Worker:
         self.process = None
 
     def __enter__(self):
+        self.start()
+        self.wait_until_ready()
+        return self
+
+    def start(self) -> None:
+        """Start the process without waiting for it (``wait_until_ready`` does)."""
         self.log = open(self.log_path, "w")  # noqa: SIM115 - closed in __exit__
         self.process = subprocess.Popen(  # noqa: S603 - our own fixed command line
             [
@@ -157,8 +163,6 @@ class Worker:
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )
-        self.wait_until_ready()
-        return self
 
     def wait_until_ready(self, timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout
