@@ -237,6 +237,10 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 5)
 NOTIFICATION_RETRY_BASE_SECONDS = env_int("NOTIFICATION_RETRY_BASE_SECONDS", 30)
 NOTIFICATION_SENDING_TIMEOUT_MINUTES = 10
+# A worker claims this many due mails in one statement and sends them over one SMTP connection.
+NOTIFICATION_BATCH_SIZE = env_int("NOTIFICATION_BATCH_SIZE", 100, minimum=1)
+# A claim not turned into sending within this long (its worker died) is free for another worker.
+NOTIFICATION_CLAIM_TIMEOUT_SECONDS = env_int("NOTIFICATION_CLAIM_TIMEOUT_SECONDS", 300, minimum=1)
 # "A dossier is waiting" notices are held this long, then go out as one mail per person.
 NOTIFICATION_GROUP_SECONDS = env_int("NOTIFICATION_GROUP_SECONDS", 120, minimum=0)
 REMINDER_HOURS_BEFORE_DUE = env_int("REMINDER_HOURS_BEFORE_DUE", 24)
@@ -260,6 +264,11 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Keep the worker's database connections between tasks: Celery's Django fixup otherwise closes
+# them before and after every task. It closes them every this many tasks instead, and
+# config.celery checks them as Django does around a request (CONN_MAX_AGE, health checks).
+CELERY_DB_REUSE_MAX = env_int("CELERY_DB_REUSE_MAX", 1000, minimum=1)
+WORKER_DATABASE_CONN_MAX_AGE = env_int("WORKER_DATABASE_CONN_MAX_AGE", 600, minimum=0)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 # Fail fast when the broker is down: the outbox keeps the notification and beat sends it later.

@@ -1,14 +1,17 @@
 """Writing notifications into the outbox, and what users do with them.
 
 ``notify`` is called inside the transaction of the change that causes the notice: if that
-change rolls back, the notice was never written; once it commits, a worker is asked to send
-it, and the periodic ``send_pending`` task catches whatever that request did not reach.
+change rolls back, the notice was never written; once it commits, a worker is asked to drain
+the outbox (``kick``), and the periodic ``send_pending`` task catches whatever that request did
+not reach. Sending itself is ``mail.py``.
 """
 
 import logging
+import time
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -81,9 +84,8 @@ def notify(
         except IntegrityError:
             continue  # written meanwhile by a concurrent run: the unique key kept it single
         written.append(notification)
-    to_send = [n.pk for n in written if n.email_status == EmailStatus.PENDING]
-    if to_send:
-        transaction.on_commit(lambda: enqueue(to_send))
+    if any(n.email_status == EmailStatus.PENDING for n in written):
+        transaction.on_commit(kick)
     if any(n.email_status == EmailStatus.HELD for n in written):
         transaction.on_commit(enqueue_grouping)
     return written
@@ -123,7 +125,7 @@ def send_grouped(*, now=None) -> list[Notification]:
                 continue
             if len(held) == 1:
                 Notification.objects.filter(pk=held[0].pk).update(email_status=EmailStatus.PENDING)
-                transaction.on_commit(lambda pk=held[0].pk: enqueue([pk]))
+                transaction.on_commit(kick)
                 continue
             written += _write_group(held)
     return written
@@ -144,16 +146,38 @@ def _write_group(held: list[Notification]) -> list[Notification]:
     return group
 
 
-def enqueue(ids) -> None:
-    """Ask a worker to send; if the broker is down, the periodic sweep sends them later."""
-    from .tasks import send_notification
+# A burst of transitions wakes the sender at most twice per window (per cache: per process with
+# the default local-memory cache, everywhere with a shared one).
+KICK_WINDOW_SECONDS = 1.0
 
-    for pk in ids:
-        try:
-            send_notification.delay(pk)
-        except Exception as exc:  # noqa: BLE001 - any broker failure: the outbox keeps the row
-            log.warning("Broker unreachable, notification %s stays pending: %s", pk, exc)
-            return
+
+def kick() -> None:
+    """Ask a worker to drain the outbox (after the commit that wrote the rows).
+
+    The first request of a window queues the task at once; later ones in the same window share
+    one task queued for the window's end, which still starts after their commit, so no row
+    waits for the sweep. If the broker is down the rows stay pending: the sweep sends them."""
+    from .tasks import send_outbox
+
+    now = time.time()
+    window = int(now // KICK_WINDOW_SECONDS)
+    try:
+        if cache.add(f"notifications:kick:{window}", 1, timeout=60):
+            send_outbox.delay()
+        elif cache.add(f"notifications:kick:{window}:end", 1, timeout=60):
+            send_outbox.apply_async(countdown=(window + 1) * KICK_WINDOW_SECONDS - now)
+    except Exception as exc:  # noqa: BLE001 - any broker or cache failure: the outbox keeps the rows
+        log.warning("Could not wake the mail sender, the sweep will send the outbox: %s", exc)
+
+
+def kick_later(seconds: float) -> None:
+    """Wake the sender when the earliest retry is due (the sweep does it too)."""
+    from .tasks import send_outbox
+
+    try:
+        send_outbox.apply_async(countdown=seconds)
+    except Exception as exc:  # noqa: BLE001 - any broker failure: the sweep retries them
+        log.warning("Broker unreachable, retries wait for the sweep: %s", exc)
 
 
 def unread_count(user) -> int:
@@ -175,7 +199,7 @@ def resend(notification: Notification) -> None:
     Notification.objects.filter(pk=notification.pk).update(
         email_status=EmailStatus.PENDING, attempts=0, next_attempt_at=None, last_error="", claimed_at=None
     )
-    transaction.on_commit(lambda: enqueue([notification.pk]))
+    transaction.on_commit(kick)
 
 
 def due_for_sending():

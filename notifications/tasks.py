@@ -1,4 +1,4 @@
-"""Celery tasks: send one notification, sweep the outbox, reminders, escalations, digests,
+"""Celery tasks: drain the outbox in batches, sweep it, reminders, escalations, digests,
 and viewflow's due timers. The schedule is CELERY_BEAT_SCHEDULE in settings."""
 
 import os
@@ -8,13 +8,33 @@ from django.utils import timezone
 
 from . import campaign_reminders, mail, scheduling, services
 
+# One run sends this many batches at most, then queues its continuation (other tasks get a turn).
+MAX_BATCHES_PER_RUN = 50
 
-@shared_task(bind=True, acks_late=True, max_retries=None)
-def send_notification(self, notification_id: int):
-    outcome = mail.deliver(notification_id, worker=f"{self.request.hostname}:{os.getpid()}")
-    if outcome.retry_in is not None:
-        raise self.retry(countdown=outcome.retry_in)
-    return "sent" if outcome.sent else "failed" if outcome.failed else "skipped"
+
+def _worker(task) -> str:
+    return f"{task.request.hostname}:{os.getpid()}"
+
+
+def _drain(worker: str) -> dict:
+    result = mail.drain(worker, max_batches=MAX_BATCHES_PER_RUN)
+    if result.more:
+        services.kick_later(0)
+    if result.retrying:
+        services.kick_later(min(result.retrying.values()) + 1)
+    return {"sent": len(result.sent), "retrying": len(result.retrying), "failed": len(result.failed)}
+
+
+@shared_task(bind=True, acks_late=True)
+def send_outbox(self) -> dict:
+    """Send the due mails in batches until none is left: one task for a burst of transitions."""
+    return _drain(_worker(self))
+
+
+@shared_task(bind=True, acks_late=True)
+def send_notification(self, notification_id: int) -> dict:
+    """Tasks queued before batches existed: the row goes out with the next batch."""
+    return _drain(_worker(self))
 
 
 @shared_task
@@ -29,10 +49,7 @@ def send_pending() -> int:
     held notices whose grouping task was never delivered."""
     services.give_up_stale_sends()
     services.send_grouped()
-    sent = 0
-    for pk in services.due_for_sending().values_list("pk", flat=True)[:500]:
-        sent += mail.deliver(pk, worker=f"sweep:{os.getpid()}").sent
-    return sent
+    return _drain(f"sweep:{os.getpid()}")["sent"]
 
 
 @shared_task

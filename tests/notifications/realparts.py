@@ -22,10 +22,12 @@ def free_port() -> int:
 
 
 class SinkHandler:
-    """Keeps every message; can answer 451 to the next N messages, or stall before replying."""
+    """Keeps every message and the client connection it came on; can answer 451 to the next N
+    messages, or stall before replying."""
 
     def __init__(self):
         self.messages = []
+        self.peers = []  # (address, port) of the SMTP connection of each message
         self.refuse_next = 0
         self.stall_seconds = 0.0
         self.lock = threading.Lock()
@@ -36,6 +38,7 @@ class SinkHandler:
                 self.refuse_next -= 1
                 return "451 4.3.0 Try again later"
             self.messages.append(envelope)
+            self.peers.append(session.peer)
         if self.stall_seconds:
             await asyncio.sleep(self.stall_seconds)
         return "250 OK"
@@ -44,12 +47,20 @@ class SinkHandler:
         with self.lock:
             return len(self.messages)
 
+    def connections(self) -> int:
+        """How many SMTP connections delivered the kept messages."""
+        with self.lock:
+            return len(set(self.peers))
+
 
 class SmtpSink:
     def __init__(self):
         self.handler = SinkHandler()
         self.port = free_port()
-        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+        # A fixed greeting name: no name lookup per connection.
+        self.controller = Controller(
+            self.handler, hostname="127.0.0.1", port=self.port, server_hostname="localhost"
+        )
 
     def __enter__(self):
         self.controller.start()
@@ -124,6 +135,12 @@ class Worker:
         self.process = None
 
     def __enter__(self):
+        self.start()
+        self.wait_until_ready()
+        return self
+
+    def start(self) -> None:
+        """Start the process without waiting for it (``wait_until_ready`` does)."""
         self.log = open(self.log_path, "w")  # noqa: SIM115 - closed in __exit__
         self.process = subprocess.Popen(  # noqa: S603 - our own fixed command line
             [
@@ -146,8 +163,6 @@ class Worker:
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )
-        self.wait_until_ready()
-        return self
 
     def wait_until_ready(self, timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout

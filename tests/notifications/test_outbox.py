@@ -248,7 +248,8 @@ class TestDelivery:
         assert mail.deliver(notice.pk).sent
 
     def test_a_mail_whose_worker_died_while_sending_is_not_resent_blindly(self, notice):
-        assert mail.claim(notice.pk, "worker-that-dies")
+        claimed = mail.claim_batch("worker-that-dies", only=notice.pk)
+        assert mail.start_sending(claimed, "worker-that-dies")  # then it dies, the mail on the wire
         Notification.objects.filter(pk=notice.pk).update(
             claimed_at=timezone.now() - datetime.timedelta(hours=1)
         )

@@ -15,7 +15,7 @@ from django.db import connection
 from config.celery import app as celery_app
 from notifications.kinds import Kind
 from notifications.models import EmailStatus, Notification
-from notifications.tasks import send_pending
+from notifications.tasks import send_outbox, send_pending
 from tests.factories import make_nomination
 from tests.notifications.realparts import SmtpSink, Worker, database_url_for, redis_reachable
 from tests.workflows.conftest import act
@@ -191,12 +191,55 @@ def test_a_task_redelivered_after_a_worker_crash_still_sends_one_mail(worker, si
     child_pid = int(notice.claimed_by.rsplit(":", 1)[1])
     os.kill(child_pid, signal.SIGKILL)  # the worker process dies mid-task
 
-    # The broker hands the task to a fresh worker process, which finds it already claimed.
+    # The broker hands the task to a fresh worker process, which finds the row being sent.
+    drained = "succeeded in"
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and "'skipped'" not in worker.output():
+    while time.monotonic() < deadline and drained not in worker.output():
         time.sleep(0.2)
-    assert "'skipped'" in worker.output(), worker.output()[-3000:]
+    assert "'sent': 0" in worker.output(), worker.output()[-3000:]
     time.sleep(5)
     assert len(sink.messages) == 1
     notice.refresh_from_db()
     assert notice.email_status == EmailStatus.SENDING  # outcome unknown: never sent twice
+
+
+def test_a_burst_goes_out_in_batches_one_smtp_connection_each(worker, sink, settings):
+    settings.NOTIFICATION_BATCH_SIZE = 100  # the worker's own default as well
+    Notification.objects.bulk_create(
+        Notification(
+            email=f"nguoinhan{i}@soyte.example",
+            kind=Kind.TASK_WAITING,
+            subject=f"[Khen thưởng] Có hồ sơ chờ xử lý – KT-2024-{i:06d}",
+            body_text=f"Hồ sơ KT-2024-{i:06d} đang chờ bạn xử lý.",
+        )
+        for i in range(250)
+    )
+    send_outbox.delay()  # one task drains the outbox
+    assert sink.wait_for(250), worker.output()[-3000:]
+    time.sleep(1)
+    assert len(sink.messages) == 250
+    assert sorted(rcpt for e in sink.messages for rcpt in e.rcpt_tos) == sorted(
+        f"nguoinhan{i}@soyte.example" for i in range(250)
+    )
+    assert sink.handler.connections() == 3  # 100 + 100 + 50
+    assert wait_status(Notification.objects.order_by("id").last().pk, EmailStatus.SENT)
+    assert not Notification.objects.exclude(email_status=EmailStatus.SENT).exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="reads pg_stat_activity (set DATABASE_URL)")
+def test_the_worker_keeps_its_database_connection_between_tasks(worker):
+    def worker_backends():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid, backend_start FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            return set(cursor.fetchall())
+
+    seen = set()
+    for _ in range(4):
+        send_outbox.delay()
+        time.sleep(0.7)
+        seen |= worker_backends()
+    assert "succeeded in" in worker.output(), worker.output()[-3000:]
+    assert len(seen) == 1  # one connection, opened once, for every task of the worker process
