@@ -754,11 +754,12 @@ class Writer:
         q = self.connection.ops.quote_name
         columns = ", ".join(q(f.column) for f in fields)
         if self.postgres:
+            prepare = [(f.attname, _pg_preparer(f, self.connection)) for f in fields]
             self.connection.ensure_connection()
             with self.connection.connection.cursor() as cursor:
                 with cursor.copy(f"COPY {q(table.name)} ({columns}) FROM STDIN") as copy:  # noqa: S608
                     for row in rows:
-                        copy.write_row([_pg(row[f.attname]) for f in fields])
+                        copy.write_row([prep(row[name]) for name, prep in prepare])
             return
         marks = ", ".join(["%s"] * len(fields))
         with self.connection.cursor() as cursor:
@@ -768,10 +769,29 @@ class Writer:
             )
 
 
-def _pg(value):
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    return value
+def _pg_preparer(f, connection):
+    """How one column's python value goes into COPY: as is for plain types, JSON as text,
+    and the field's own conversion for the rest (viewflow's flow and task references…)."""
+    from django.db import models
+
+    if isinstance(f, models.JSONField):
+        return lambda value: None if value is None else json.dumps(value, ensure_ascii=False)
+    plain = (
+        models.CharField,
+        models.TextField,
+        models.IntegerField,
+        models.DateTimeField,
+        models.DateField,
+        models.BooleanField,
+        models.ForeignKey,
+        models.AutoField,
+        models.BigAutoField,
+        models.FloatField,
+        models.DecimalField,
+    )
+    if type(f) in plain or isinstance(f, models.ForeignKey | models.AutoField):
+        return lambda value: value
+    return lambda value: f.get_db_prep_save(value, connection)
 
 
 class AuditStream:
@@ -930,8 +950,15 @@ def budget_events(replicas, events: int, existing: int) -> int:
 # --- Main -----------------------------------------------------------------------------------
 
 
-def generate(dossiers: int = 100_000, events: int = 1_000_000, seed: int = 14, verbose: bool = True) -> dict:
-    """Fill the configured database (migrated) with the demo and ``dossiers`` dossiers."""
+def generate(
+    dossiers: int = 100_000,
+    events: int = 1_000_000,
+    seed: int = 14,
+    verbose: bool = True,
+    unit_codes: list | None = None,
+) -> dict:
+    """Fill the configured database (migrated) with the demo and ``dossiers`` dossiers, in
+    the units ``unit_codes`` (the 12 demo units by default; fewer drive fewer templates)."""
     from django.core.management import call_command
     from django.db import connection, transaction
     from django.utils import timezone
@@ -946,7 +973,7 @@ def generate(dossiers: int = 100_000, events: int = 1_000_000, seed: int = 14, v
     started = time.perf_counter()
     rng = random.Random(seed)
     call_command("seed_demo", verbosity=0)
-    units = [Unit.objects.get(code=code) for code in UNIT_CODES]
+    units = [Unit.objects.get(code=code) for code in unit_codes or UNIT_CODES]
     tables = tracked_tables()
     say(f"demo seeded ({time.perf_counter() - started:.0f} s); driving templates…")
     bundles, logins = drive_templates(tables, units)
