@@ -4,7 +4,7 @@ Django's ``Paginator`` runs ``COUNT(*)`` over everything the list matches, which
 dossiers costs more than the page itself. ``BoundedPaginator`` counts at most ``limit + 1``
 rows (``SELECT COUNT(*) FROM (… LIMIT limit + 1)``, unordered, so the database takes the
 cheapest rows): below the limit it behaves exactly like Django's; above it the list says
-"more than 10,000" and offers the pages up to the limit — a filter finds the rest.
+"more than 1,000" and offers the pages up to the limit — a filter finds the rest.
 """
 
 from functools import cached_property
@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-COUNT_LIMIT = 10_000
+COUNT_LIMIT = 1_000
 
 
 class BoundedPaginator(Paginator):
@@ -50,7 +50,7 @@ class BoundedPaginator(Paginator):
 
     @property
     def count_label(self) -> str:
-        """The count as a list's heading shows it: "1.234", or "more than 10.000"."""
+        """The count as a list's heading shows it: "1.234", or "more than 1.000"."""
         if self.is_bounded:
             return _("more than %(count)s") % {"count": number_format(self.limit, force_grouping=True)}
         return number_format(self.count, force_grouping=True)

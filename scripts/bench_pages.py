@@ -121,24 +121,23 @@ def child_build(kind: str) -> None:
 
 
 def _targets() -> dict:
-    """A dossier with audit events, the newest finished; an open task the office reviewer holds."""
+    """The newest decided dossier that has audit events (its timeline then holds its decision's
+    events too); an open task the office reviewer holds."""
     from viewflow.workflow.models import Task
 
     from audit.models import AuditEvent
     from nominations.models import Nomination
 
-    code = Nomination.objects.filter(status="decided").order_by("-id").values_list("code", flat=True).first()
-    events_code = (
-        AuditEvent.objects.filter(event_type="approved")
-        .order_by("-id")
-        .values_list("nomination_code", flat=True)
-    ).first()
+    decided = Nomination.objects.filter(status="decided")
+    with_events = AuditEvent.objects.filter(event_type="approved", nomination_id__in=decided.values("pk"))
+    code = with_events.order_by("-id").values_list("nomination_code", flat=True).first()
     task = (
         Task.objects.filter(owner__username="vanphong", status="ASSIGNED")
         .order_by("-id")
         .values_list("pk", flat=True)
-    ).first()
-    return {"code": code, "events_code": events_code, "task": task}
+        .first()
+    )
+    return {"code": code, "events_code": code, "task": task}
 
 
 def child_measure(repeats: int) -> None:

@@ -23,10 +23,11 @@ from workflows import award_decisions
 
 pytestmark = [
     pytest.mark.postgres_only,
+    pytest.mark.django_db,
     pytest.mark.skipif(connection.vendor != "postgresql", reason="query plans of PostgreSQL (set DATABASE_URL)"),
 ]
 
-REPLICAS = 1500
+REPLICAS = 6000
 BIG_TABLES = ("audit_auditevent", "nominations_nomination", "viewflow_task", "viewflow_process")
 
 
@@ -46,13 +47,13 @@ def _people(unit):
     }
 
 
-def _templates(tables, unit, people):
+def _templates(tables, unit, people, person):
     """Three bundles: a dossier with the union (the office's done task), one waiting in the
     office queue, and a decision of the director naming one approved dossier."""
     award = AwardTypeFactory()
 
     def dossier(stage):
-        nomination = make_nomination(unit=unit, author=people["bva.canbo"], award_type=award)
+        nomination = make_nomination(unit=unit, author=people["bva.canbo"], award_type=award, staff=person)
         province._drive(nomination, stage)
         return nomination
 
@@ -80,7 +81,7 @@ def _build():
     people = _people(unit)
     staff = [StaffFactory(unit=unit) for _ in range(20)]
     tables = province.tracked_tables()
-    bundles = _templates(tables, unit, people)
+    bundles = _templates(tables, unit, people, staff[0])
     rng = random.Random(14)
     now = timezone.now()
     replicas = []
