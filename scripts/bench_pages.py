@@ -4,7 +4,7 @@ data (100,000 dossiers, 1,000,000 audit events by default), server time through 
 client, 20 repeats each, p50 and p95; the ratio is big p95 / demo p95 (goal ≤ 2×, and p95 ≤
 100 ms on PostgreSQL).
 
-    .venv/bin/python scripts/bench_pages.py                       # throw-away SQLite, 5,000 dossiers
+    .venv/bin/python scripts/bench_pages.py                       # SQLite under var/bench/
     BENCH_QUICK=1 .venv/bin/python scripts/bench_pages.py         # 5,000 dossiers / 50,000 events
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/h14p_big \\
     DEMO_DATABASE_URL=postgres://postgres@127.0.0.1:5432/h14p_demo .venv/bin/python scripts/bench_pages.py
@@ -12,7 +12,8 @@ client, 20 repeats each, p50 and p95; the ratio is big p95 / demo p95 (goal ≤ 
 Two databases: the demo one (migrated and ``seed_demo``) and the big one (the same, then
 ``scripts/generate_province.py``). Each is built when it is empty (PostgreSQL databases are
 created if missing; ``DEMO_DATABASE_URL`` defaults to DATABASE_URL's name with ``_demo``); a
-database that already holds the data is reused, so the long generation runs once. Each
+database that already holds the data is reused, so the long generation runs once (SQLite
+files are kept in var/bench/ for that; delete them to start afresh). Each
 database is measured in its own process, and the two alternate (demo, big, demo, big), so that
 the machine's load falls on both alike.
 """
@@ -23,7 +24,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -174,6 +174,11 @@ def child_measure(repeats: int) -> None:
 # --- Parent ---------------------------------------------------------------------------------
 
 
+def _last_json(output: str) -> dict:
+    """The child's answer: its last line (seeding prints a line of its own before it)."""
+    return json.loads(output.strip().splitlines()[-1])
+
+
 def _p(values: list, q: float) -> float:
     values = sorted(values)
     if len(values) == 1:
@@ -190,13 +195,16 @@ def main() -> None:
     if big:
         demo = os.environ.get("DEMO_DATABASE_URL") or _with_name(big, "_demo")
     else:
-        folder = tempfile.mkdtemp(prefix="bench_pages_")
-        demo, big = f"sqlite:///{folder}/demo.sqlite3", f"sqlite:///{folder}/big.sqlite3"
+        # Kept under var/ and reused: the generation runs once, later runs only measure.
+        folder = ROOT / "var" / "bench"
+        folder.mkdir(parents=True, exist_ok=True)
+        demo = f"sqlite:///{folder}/pages-demo.sqlite3"
+        big = f"sqlite:///{folder}/pages-{DOSSIERS}-{EVENTS}.sqlite3"
     started = time.perf_counter()
     _ensure_database(demo)
-    sizes = {"demo": json.loads(_run(["--build", "demo"], demo))}
+    sizes = {"demo": _last_json(_run(["--build", "demo"], demo))}
     _ensure_database(big, template=demo)
-    sizes["big"] = json.loads(_run(["--build", "big"], big))
+    sizes["big"] = _last_json(_run(["--build", "big"], big))
     say = print if not QUICK else (lambda *a, **k: None)
     say(
         f"demo: {sizes['demo']['dossiers']:,} dossiers; big: {sizes['big']['dossiers']:,} dossiers "
@@ -208,7 +216,7 @@ def main() -> None:
     per_round = max(REPEATS // ROUNDS, 1)
     for _round in range(ROUNDS):
         for name, url in (("demo", demo), ("big", big)):
-            out = json.loads(_run(["--measure", str(per_round)], url).strip().splitlines()[-1])
+            out = _last_json(_run(["--measure", str(per_round)], url))
             vendor = out["vendor"]
             for label, page in out["pages"].items():
                 times[name].setdefault(label, []).extend(page["times"])
