@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.pagination import BoundedPaginator
 from permissions import policy
 
 from . import award_decisions as decisions
@@ -14,6 +15,8 @@ from .filters import DecisionCandidateFilter
 from .forms import DecisionForm
 from .models import AwardDecision
 from .services import WorkflowError
+
+DECISIONS_PER_PAGE = 50
 
 
 def _require_reader(user):
@@ -26,11 +29,15 @@ def _require_reader(user):
 @login_required
 def decision_list(request):
     _require_reader(request.user)
+    page = BoundedPaginator(
+        AwardDecision.objects.select_related("signer", "prepared_by"), DECISIONS_PER_PAGE
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "workflows/decision_list.html",
         {
-            "decisions": AwardDecision.objects.select_related("signer", "prepared_by"),
+            "page": page,
+            "decisions": page.object_list,
             "can_prepare": policy.can_prepare_decisions(request.user),
             "waiting_count": decisions.decidable_nominations().count(),
         },

@@ -6,7 +6,6 @@ Thin views: permissions come from ``permissions.selectors``, changes from ``serv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from common.pagination import BoundedPaginator
 from eligibility.conflicts import conflicts_of
 from eligibility.selectors import eligibility_of, initiatives_of
 from nominations.models import NominationStatus
@@ -34,7 +34,7 @@ PAGE_SIZE = 25
 @login_required
 def nomination_list(request):
     filters = DossierFilter(request.GET or None, selectors.nomination_list(request.user), user=request.user)
-    page = Paginator(filters.results, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = BoundedPaginator(filters.results, PAGE_SIZE).get_page(request.GET.get("page"))
     drafts = _sendable_drafts(request.user, filters)
     return render(
         request,

@@ -75,6 +75,7 @@ class AwardDecision(models.Model):
         verbose_name = _("award decision")
         verbose_name_plural = _("award decisions")
         ordering = ["-decision_date", "-id"]
+        indexes = [models.Index(fields=["-decision_date", "-id"], name="award_decision_date_id")]
 
     def __str__(self):
         return f"{self.number} ({self.decision_date:%d/%m/%Y})"

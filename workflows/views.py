@@ -7,7 +7,6 @@ messages. Nothing here decides who may do what.
 from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from common.pagination import BoundedPaginator
 from eligibility.selectors import eligibility_of, initiatives_of
 from permissions import policy
 from permissions.selectors import get_visible_nomination
@@ -39,9 +39,10 @@ def _back(request, default: str):
 
 def _task_list(request, *, title, source, template, kind):
     filters = TaskFilter(request.GET or None, source(request.user), user=request.user)
-    page = Paginator(filters.results, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = BoundedPaginator(filters.results, PAGE_SIZE).get_page(request.GET.get("page"))
     task_rows = selectors.rows(page.object_list)
-    totals = selectors.step_totals(filters.results)
+    # The archive shows no per-step totals (it has no batch actions): not counted there.
+    totals = selectors.step_totals(filters.results) if kind != "archive" else {}
     return render(
         request,
         template,

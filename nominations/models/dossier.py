@@ -134,7 +134,11 @@ class Nomination(models.Model):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["unit", "status"])]
+        indexes = [
+            models.Index(fields=["unit", "status"]),
+            # The dossier list, newest first, one page at a time at any size.
+            models.Index(fields=["-created_at", "-id"], name="nomination_created_id"),
+        ]
 
     def __str__(self):
         return f"{self.code} – {self.nominee_name}"
