@@ -12,7 +12,8 @@ beforehand for the province's scale (scripts/generate_province.py). The run chan
 Settings (defaults in brackets): BENCH_PORT [8870], BENCH_WORKERS [4], BENCH_STEPS
 ["10:5:60,50:10:60", users:spawn rate:seconds per step], BENCH_REDIS_URL
 [redis://127.0.0.1:6379/14] (the broker the web processes publish to; flushed at the end),
-BENCH_KEEP=1 keeps the work folder (gunicorn log, locust CSV files).
+BENCH_KEEP=1 keeps the work folder (gunicorn log, locust CSV files), BENCH_BASELINE_ENV
+["", e.g. "DATABASE_CONN_MAX_AGE=0"] runs each step first with those settings, then with ours.
 
 Prints req/s, p50 and p95 per request kind and overall for each step, the failures, what the
 actions came to (done, lost a race…), the machine's load, and BENCH lines.
@@ -41,6 +42,9 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 # The issue's figures for the same mix on the 100k set (gunicorn 4 workers, PostgreSQL 15).
 ISSUE_SATURATION_RPS = 13.0
 GOAL_P95_MS = 300
+# collectstatic (compressed, hashed names) takes a minute: kept between runs, redone when a file
+# under static/ is newer than its manifest, or with BENCH_COLLECTSTATIC=1.
+STATIC_ROOT = ROOT / "var" / "bench-static"
 
 
 def server_env(workdir: Path) -> dict:
@@ -57,7 +61,7 @@ def server_env(workdir: Path) -> dict:
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_SECURE_COOKIES="0",
         CELERY_BROKER_URL=REDIS_URL,
-        DJANGO_STATIC_ROOT=str(workdir / "static"),
+        DJANGO_STATIC_ROOT=str(STATIC_ROOT),
         DJANGO_MEDIA_ROOT=str(workdir / "media"),
         KHENTHUONG_VAR_DIR=str(workdir / "var"),
         SITE_URL=f"https://127.0.0.1:{PORT}",
@@ -78,7 +82,14 @@ def manage(env: dict, *args: str) -> str:
 def prepare(env: dict) -> None:
     (Path(env["KHENTHUONG_VAR_DIR"])).mkdir(parents=True, exist_ok=True)
     manage(env, "migrate", "--noinput")
-    manage(env, "collectstatic", "--noinput")
+    manifest = STATIC_ROOT / "staticfiles.json"
+    newest = max(path.stat().st_mtime for path in (ROOT / "static").rglob("*") if path.is_file())
+    if (
+        os.environ.get("BENCH_COLLECTSTATIC") == "1"
+        or not manifest.exists()
+        or manifest.stat().st_mtime < newest
+    ):
+        manage(env, "collectstatic", "--noinput")
     has_demo = manage(
         env,
         "shell",
@@ -171,14 +182,9 @@ def print_step(users: int, rows: list[dict], outcomes: dict, load: str) -> dict:
     return total
 
 
-def main() -> None:
-    workdir = Path(tempfile.mkdtemp(prefix="bench-locust-"))
-    env = server_env(workdir)
-    db = "postgresql" if env["DATABASE_URL"].startswith("postgres") else "sqlite"
-    prepare(env)
-    size = data_size(env)
-    log = workdir / "gunicorn.log"
-    with open(log, "w") as out:
+def start_server(env: dict, workdir: Path, label: str) -> tuple[subprocess.Popen, Path]:
+    log = workdir / f"gunicorn-{label}.log"
+    with open(log, "a") as out:
         server = subprocess.Popen(  # noqa: S603 - the venv's gunicorn
             [
                 str(BIN / "gunicorn"),
@@ -188,88 +194,117 @@ def main() -> None:
                 "--bind",
                 f"127.0.0.1:{PORT}",
                 "--access-logfile",
-                str(workdir / "access.log"),
+                str(workdir / f"access-{label}.log"),
             ],
             cwd=ROOT,
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    results = []
+    wait_until_up(server, log)
+    return server, log
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    server.send_signal(signal.SIGTERM)
     try:
-        wait_until_up(server, log)
-        print(f"gunicorn {WORKERS} workers on {db} ({size}); locust on the same machine")
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+def configurations() -> list[tuple[str, dict]]:
+    """Ours, and the settings baseline of BENCH_BASELINE_ENV ("NAME=value NAME=value"), if any,
+    run back to back at each step."""
+    baseline = os.environ.get("BENCH_BASELINE_ENV", "").split()
+    configs = [("ours", {})]
+    if baseline:
+        configs.insert(0, ("baseline", dict(item.split("=", 1) for item in baseline)))
+    return configs
+
+
+def bench_line(**fields) -> None:
+    print("BENCH " + json.dumps(fields, ensure_ascii=False))
+
+
+def main() -> None:
+    workdir = Path(tempfile.mkdtemp(prefix="bench-locust-"))
+    env = server_env(workdir)
+    db = "postgresql" if env["DATABASE_URL"].startswith("postgres") else "sqlite"
+    prepare(env)
+    size = data_size(env)
+    configs = configurations()
+    print(f"gunicorn {WORKERS} workers on {db} ({size}); locust on the same machine")
+    if len(configs) > 1:
+        print(f"each step runs first with the baseline settings {configs[0][1]}, then with ours")
+    results: dict[str, list] = {label: [] for label, _extra in configs}
+    errors = 0
+    try:
         for step in STEPS.split(","):
             users, rate, seconds = (int(x) for x in step.split(":"))
-            load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-            rows, outcomes = run_step(env, workdir, users, rate, seconds)
-            results.append((users, print_step(users, rows, outcomes, load)))
+            for label, extra in configs:
+                server, log = start_server({**env, **extra}, workdir, label)
+                try:
+                    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+                    rows, outcomes = run_step(env, workdir, users, rate, seconds)
+                finally:
+                    stop_server(server)
+                print(f"\n[{label}]", end="")
+                results[label].append((users, print_step(users, rows, outcomes, load)))
+                errors += log.read_text().count("Traceback")
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
         try:
             import redis
 
             redis.Redis.from_url(REDIS_URL).flushdb()
         except Exception as exc:  # noqa: BLE001 - the broker's leftovers are not the benchmark's result
             print(f"(could not flush {REDIS_URL}: {exc})")
-    errors = log.read_text().count("Traceback")
-    print(f"\nserver tracebacks in the gunicorn log: {errors}")
+    print(f"\nserver tracebacks in the gunicorn logs: {errors}")
     if os.environ.get("BENCH_KEEP") == "1":
         print(f"work folder kept: {workdir}")
     else:
         shutil.rmtree(workdir, ignore_errors=True)
 
-    first_users, first = results[0]
-    last_users, last = results[-1]
-    print(
-        "BENCH "
-        + json.dumps(
-            {
-                "name": f"locust: p95 of all requests, {first_users} people ({size})",
-                "db": db,
-                "ours": first["p95"],
-                "baseline": None,
-                "unit": "ms",
-                "ratio": None,
-                "goal": f"≤ {GOAL_P95_MS} ms",
-            },
-            ensure_ascii=False,
-        )
+    ours = results["ours"]
+    (first_users, first), (last_users, last) = ours[0], ours[-1]
+    bench_line(
+        name=f"locust: p95 of all requests, {first_users} people ({size})",
+        db=db,
+        ours=first["p95"],
+        baseline=None,
+        unit="ms",
+        ratio=None,
+        goal=f"≤ {GOAL_P95_MS} ms",
     )
-    print(
-        "BENCH "
-        + json.dumps(
-            {
-                "name": f"locust: req/s at saturation ({last_users} people) vs the issue's 13 req/s ({size})",
-                "db": db,
-                "ours": round(last["rps"], 2),
-                "baseline": ISSUE_SATURATION_RPS,
-                "unit": "per s",
-                "ratio": round(last["rps"] / ISSUE_SATURATION_RPS, 2),
-                "goal": "≥ 2× the issue's 13 req/s",
-            },
-            ensure_ascii=False,
-        )
+    bench_line(
+        name=f"locust: req/s at saturation ({last_users} people) vs the issue's 13 req/s ({size})",
+        db=db,
+        ours=round(last["rps"], 2),
+        baseline=ISSUE_SATURATION_RPS,
+        unit="per s",
+        ratio=round(last["rps"] / ISSUE_SATURATION_RPS, 2),
+        goal="≥ 2× the issue's 13 req/s",
     )
-    failures = sum(total["failures"] for _, total in results)
-    print(
-        "BENCH "
-        + json.dumps(
-            {
-                "name": "locust: failed requests and server errors, all steps",
-                "db": db,
-                "ours": failures + errors,
-                "baseline": None,
-                "unit": "requests",
-                "ratio": None,
-                "goal": "0",
-            },
-            ensure_ascii=False,
+    if "baseline" in results:
+        base = results["baseline"][-1][1]
+        bench_line(
+            name=f"locust: req/s at saturation ({last_users} people), ours vs the settings baseline "
+            f"{os.environ['BENCH_BASELINE_ENV']} in the same run",
+            db=db,
+            ours=round(last["rps"], 2),
+            baseline=round(base["rps"], 2),
+            unit="per s",
+            ratio=round(last["rps"] / base["rps"], 2) if base["rps"] else None,
+            goal="> 1×",
         )
+    bench_line(
+        name="locust: failed requests and server errors, all steps",
+        db=db,
+        ours=sum(total["failures"] for _users, total in ours) + errors,
+        baseline=None,
+        unit="requests",
+        ratio=None,
+        goal="0",
     )
 
 
