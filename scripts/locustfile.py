@@ -154,19 +154,21 @@ class Person(HttpUser):
             OUTCOMES[f"{name}: done"] += 1
 
     def claim_from_queue(self, step: str) -> str | None:
-        """Take a task of ``step`` from the queue's first page; None when none or lost the race."""
-        html = self.page("/tasks/queue/", "queue")
+        """Take a task of ``step`` from the queue filtered to that step (first page); None when
+        the queue is empty or someone else took it first."""
+        queue = f"/tasks/queue/?step={step}"
+        html = self.page(queue, "queue (one step)")
         candidates = tasks_by_step(html).get(step, [])
         if not candidates:
             OUTCOMES[f"claim {step}: queue empty"] += 1
             return None
         # Several people pick among the first few rows, as people do: they collide.
         task_id = random.choice(candidates[:5])
-        target = self.post(f"/tasks/{task_id}/claim/", {"next": "/tasks/queue/"}, "claim POST", csrf_of(html))
+        target = self.post(f"/tasks/{task_id}/claim/", {"next": queue}, "claim POST", csrf_of(html))
         if not target:
             return None
         if target.startswith("/tasks/queue/"):
-            self.page(target, "queue")
+            self.page(target, "queue (one step)")
             OUTCOMES[f"claim {step}: lost the race (message)"] += 1
             return None
         OUTCOMES[f"claim {step}: taken"] += 1
