@@ -112,10 +112,17 @@ TEMPLATES = [
 # --- Database: SQLite file by default, PostgreSQL (psycopg 3) via postgres://… ---
 if "DATABASE_URL" not in os.environ:
     VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded default lives here on a fresh clone
+database_url = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'khenthuong.sqlite3'}")
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'khenthuong.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        database_url,
+        # Each web process keeps its PostgreSQL connection between requests: a new one per
+        # request (a server process forked, authentication, session set-up) cost more than most
+        # pages' queries. Checked before reuse, so a restarted database costs one failed check.
+        conn_max_age=env_int(
+            "DATABASE_CONN_MAX_AGE", 600 if database_url.startswith("postgres") else 0, minimum=0
+        ),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

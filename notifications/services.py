@@ -180,8 +180,11 @@ def kick_later(seconds: float) -> None:
         log.warning("Broker unreachable, retries wait for the sweep: %s", exc)
 
 
-def unread_count(user) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+def unread_count(user, *, limit: int | None = None) -> int:
+    """The user's unread notifications; with ``limit``, counted no further than ``limit`` + 1,
+    so that a page's badge costs the same whatever has piled up."""
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    return (unread[: limit + 1] if limit is not None else unread).count()
 
 
 def mark_read(notification: Notification) -> None:

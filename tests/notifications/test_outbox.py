@@ -271,6 +271,17 @@ class TestInApp:
         assert submitted.code in body
         assert client.get("/").context["unread_notifications"] == 0
 
+    def test_the_badge_counts_at_most_a_hundred_rows(self, login, with_emails):
+        reader = with_emails.head
+        Notification.objects.bulk_create(
+            Notification(recipient=reader, kind=Kind.TASK_WAITING, subject=f"Hồ sơ {i}", body_text="…")
+            for i in range(150)
+        )
+        client = login(reader)
+        home = client.get("/")
+        assert (home.context["unread_notifications"], home.context["unread_badge"]) == (99, "99+")
+        assert '<span class="badge">99+</span>' in home.content.decode()
+
     def test_nobody_reads_someone_elses_notification(self, login, with_emails, submitted):
         notice = of_kind(Kind.TASK_WAITING).get()
         stranger = UserFactory(username="nguoila", roles=["unit_head"])
