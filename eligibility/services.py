@@ -10,7 +10,12 @@ from .models import AwardRule, Judgement, JudgementTrigger, RuleSet
 
 
 def record_judgement(
-    nomination, trigger: str, *, by=None, on: datetime.date | None = None, evaluation: Evaluation | None = None
+    nomination,
+    trigger: str,
+    *,
+    by=None,
+    on: datetime.date | None = None,
+    evaluation: Evaluation | None = None,
 ) -> Judgement:
     """Keep the dossier's judgement as it stands now, with the set that made it. At submission
     ``on`` is the submission date, which from then on chooses the dossier's set. A caller

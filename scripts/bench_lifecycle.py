@@ -158,7 +158,7 @@ TRACE = os.environ.get("BENCH_TRACE", "")  # a step's label: print its statement
 
 def ours_lifecycle(world, run):
     """One dossier through our services; ``run(label, fn)`` runs (and measures) each step."""
-    from workflows import drafting, selectors, services
+    from workflows import drafting, services
 
     officer = world.user("officer")
     nomination = run(
@@ -174,21 +174,26 @@ def ours_lifecycle(world, run):
             achievement_summary="Hoàn thành xuất sắc nhiệm vụ năm 2024.",
         ),
     )
-    run("submit", lambda: services.submit_for_signoff(nomination, officer))
+    process = run("submit", lambda: services.submit_for_signoff(nomination, officer))
     for label, who, decision in STEPS:
         user = world.user(who)
-        run(label, lambda: services.complete_task(selectors.open_task_of(nomination), user, decision))
+        run(label, lambda: services.complete_task(open_task(process), user, decision))
     return nomination
 
 
-def bare_lifecycle(world, run, BareFlow):
+def open_task(process):
+    """What a task page reads before acting (the same query for both flows)."""
     from viewflow.workflow.models import Task
     from viewflow.workflow.status import STATUS
 
+    return Task.objects.filter(
+        process=process, flow_task_type="HUMAN", status__in=[STATUS.NEW, STATUS.ASSIGNED]
+    ).first()
+
+
+def bare_lifecycle(world, run, BareFlow):
     def act(process, user, decision):
-        task = Task.objects.filter(
-            process=process, flow_task_type="HUMAN", status__in=[STATUS.NEW, STATUS.ASSIGNED]
-        ).first()
+        task = open_task(process)
         with task.activation() as activation:
             activation.assign(user)
             activation.start(None)
@@ -327,7 +332,9 @@ def main() -> None:
             f" {sum(ours_counts[label].values()):>9} {sum(bare_counts[label].values()):>9}"
         )
     print()
-    sources = sorted({s for c in ours_counts.values() for s in c} | {s for c in bare_counts.values() for s in c})
+    sources = sorted(
+        {s for c in ours_counts.values() for s in c} | {s for c in bare_counts.values() for s in c}
+    )
     print("statements by source (ours / bare), per step:")
     header = f"{'source':<32}" + "".join(f"{label:>12}" for label in labels) + f"{'lifecycle':>12}"
     print(header)

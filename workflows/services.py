@@ -236,20 +236,19 @@ def complete_task(
     """
     comment = comment.strip()
     justification = (justification or "").strip()
-    process = task.process.coerced
-    nomination = process.nomination
     step = step_of(task)
     if step is None:
-        raise WorkflowError(_("This task is not a step anyone works on."), nomination)
-    if (decision in step.automatic) != automatic:
-        raise WorkflowError(_("That decision is not possible at this step."), nomination)
-    _validate_decision(step, decision, comment, extra, nomination)
+        raise WorkflowError(_("This task is not a step anyone works on."), task.process.coerced.nomination)
     reason = _reason(step.label, decision, comment)
     if justification:
         with translation.override("vi"):
             reason = f"{reason} – {_('Justification')}: {justification}"
+    # Everything is checked under the lock, on the dossier read with it: a refusal writes nothing.
     with acting(user, reason), activated(task) as activation:
         nomination = activation.process.nomination
+        if (decision in step.automatic) != automatic:
+            raise WorkflowError(_("That decision is not possible at this step."), nomination)
+        _validate_decision(step, decision, comment, extra, nomination)
         task = _locked_open_task(activation, nomination)
         if task.status == STATUS.NEW:
             if not task.flow_task.can_assign(user, task):
