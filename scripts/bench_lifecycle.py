@@ -22,7 +22,6 @@ import os
 import sys
 import tempfile
 import time
-import traceback
 import types
 from collections import Counter
 from pathlib import Path
@@ -177,7 +176,7 @@ def ours_lifecycle(world, run):
     process = run("submit", lambda: services.submit_for_signoff(nomination, officer))
     for label, who, decision in STEPS:
         user = world.user(who)
-        run(label, lambda: services.complete_task(open_task(process), user, decision))
+        run(label, lambda u=user, d=decision: services.complete_task(open_task(process), u, d))
     return nomination
 
 
@@ -204,7 +203,7 @@ def bare_lifecycle(world, run, BareFlow):
     process = run("submit", lambda: BareFlow.start.run())
     for label, who, decision in STEPS:
         user = world.user(who)
-        run(label, lambda: act(process, user, decision))
+        run(label, lambda u=user, d=decision: act(process, u, d))
     return process
 
 
@@ -379,8 +378,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except Exception:
-        traceback.print_exc()
-        sys.exit(1)
+    main()
