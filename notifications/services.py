@@ -43,11 +43,20 @@ def _email_status(user, kind: str, address: str, prefs=None) -> str:
 
 
 def _settings_of_all(users) -> dict:
-    """Each user's settings in one query (a user who never chose any has the defaults)."""
-    found = {
-        u.pk: u._notification_settings_cache for u in users if hasattr(u, "_notification_settings_cache")
-    }
-    missing = [u.pk for u in users if u.pk not in found]
+    """Each user's settings, in one query unless the recipients' query brought them
+    (``select_related("notification_settings")``); a user who never chose any has the defaults."""
+    found, missing = {}, []
+    for user in users:
+        cached = getattr(user, "_notification_settings_cache", None)
+        if cached is None and type(user).notification_settings.is_cached(user):
+            try:
+                cached = user.notification_settings
+            except NotificationSettings.DoesNotExist:
+                cached = NotificationSettings(user_id=user.pk)
+        if cached is None:
+            missing.append(user.pk)
+        else:
+            found[user.pk] = cached
     if missing:
         found.update((p.user_id, p) for p in NotificationSettings.objects.filter(user_id__in=missing))
     return {u.pk: found.get(u.pk) or NotificationSettings(user_id=u.pk) for u in users}
