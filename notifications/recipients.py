@@ -21,7 +21,8 @@ def unit_people(nomination):
 
 
 def step_workers(step_name: str, nomination):
-    return eligible_workers(STEPS[step_name], nomination).select_related("notification_settings")
+    # In no particular order (the list of workers is sorted for people to read).
+    return eligible_workers(STEPS[step_name], nomination).order_by().select_related("notification_settings")
 
 
 def decision_signers():
