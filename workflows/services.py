@@ -10,6 +10,7 @@ from viewflow.fsm import TransitionNotAllowed
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from common import snapshots
 from common.acting import acting
 from nominations.models import NominationStatus
 from nominations.services import record_award
@@ -81,7 +82,10 @@ def activated(task):
     and leave the unit, nominee and award to be loaded lazily by each listener."""
     with NominationFlow.lock(task.process_id):
         fresh = Task.objects.select_related(*_LOCKED_RELATED).get(pk=task.pk)
-        yield fresh.flow_task.activation_class(fresh)
+        activation = fresh.flow_task.activation_class(fresh)
+        # Read under the lock: its next save is diffed against these values, not re-read.
+        snapshots.remember(activation.process.nomination)
+        yield activation
 
 
 def _locked_open_task(activation, nomination):

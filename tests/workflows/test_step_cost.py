@@ -68,7 +68,7 @@ OFFICE_STEP_BOUNDS = {
     "roles": 1,  # the actor's roles, once
     # events: step completed, status changed, task created (three statements each at most)
     "audit": 9,
-    "history": 2,  # the status's historical row, and the one before it for the change's diff
+    "history": 1,  # the status's historical row (its diff is against the dossier as read)
     "eligibility": 3,  # one evaluation (submission date, rule set) kept as the judgement
     "due date": 3,  # the province's step limits, the calendar's exceptions, the due date
     "outbox": 3,  # the union's people with their settings, notices already written, one insert
@@ -193,3 +193,21 @@ def test_a_dossier_that_went_through_the_old_gateways_still_shows_and_moves_on(s
     assert client.get(f"/dossiers/{submitted.code}/chart.svg").status_code == 200
     act(submitted, people.head, Decision.SUBMIT)
     assert step_name(submitted) == "office_review"
+
+
+def test_a_steps_status_change_is_diffed_against_the_dossier_as_read_with_the_same_result(submitted, people):
+    """The trail's diff of the status change comes from the values read under the lock; it is
+    the one the previous historical record would give."""
+    from audit.history import field_changes
+    from audit.models import EventType
+
+    to_office(submitted, people)
+    act(submitted, people.reviewer, Decision.FORWARD)
+    event = (
+        AuditEvent.objects.filter(nomination=submitted, event_type=EventType.CHANGED)
+        .order_by("sequence")
+        .last()
+    )
+    history = submitted.history.get(history_id=event.detail["history_id"])
+    assert event.changes == chain.jsonable(field_changes(history))
+    assert event.changes == [{"field": "status", "old": "office_review", "new": "union_consultation"}]
