@@ -1,6 +1,8 @@
 """Changes of domain records, from django-simple-history: each new historical record becomes
 one audit event with who, when, why (the change reason) and which fields went from what to what."""
 
+from common import snapshots
+
 from .models import EventType
 from .services import current_actor, record_event
 
@@ -45,12 +47,29 @@ def _values(history_instance, fields, side: str) -> list[dict]:
     ]
 
 
-def field_changes(history_instance) -> list[dict]:
+def _changes_since_read(history_instance, fields, before: dict) -> list[dict]:
+    """The diff ``field_changes`` computes, against the values the record had when it was
+    read (under the lock of the service that saves it) instead of its previous historical
+    record: editable fields by name, then the others in order, as ``diff_against`` gives them."""
+    editable = sorted((f for f in fields if f.editable), key=lambda f: f.name)
+    others = [f for f in fields if not f.editable]
+    changes = []
+    for f in [*editable, *others]:
+        old, new = before[f.attname], getattr(history_instance, f.attname)
+        if old != new:
+            changes.append({"field": f.name, "old": old, "new": new})
+    return changes
+
+
+def field_changes(history_instance, *, as_read: dict | None = None) -> list[dict]:
     """[{"field", "old", "new"}] of this historical record against the one before it: every
-    value for a creation, the last values for a deletion."""
+    value for a creation, the last values for a deletion. ``as_read``: the record's values
+    as read before this save (``common.snapshots``), which spare reading the previous one."""
     fields, m2m = _tracked(history_instance)
     if history_instance.history_type == "-":
         return _values(history_instance, fields, "old")
+    if history_instance.history_type == "~" and as_read is not None and not m2m:
+        return _changes_since_read(history_instance, fields, as_read)
     previous = _previous(history_instance) if history_instance.history_type == "~" else None
     if previous is None:
         return _values(history_instance, fields, "new")
@@ -84,7 +103,10 @@ def _nomination_of(instance):
 
 def record_model_change(instance, history_instance):
     """Append the event for one new historical record; a save that changed nothing is skipped."""
-    changes = field_changes(history_instance)
+    as_read = snapshots.as_read(instance)
+    changes = field_changes(history_instance, as_read=as_read)
+    if as_read is not None:
+        snapshots.remember(instance)  # what the database holds from now on
     kind = KINDS[history_instance.history_type]
     if kind == EventType.CHANGED and not changes:
         return None

@@ -73,7 +73,8 @@ def on_history(sender, instance, history_instance, **kwargs):
 
 
 @receiver(workflow_event, dispatch_uid="audit_workflow_event")
-def on_workflow_event(sender, **kwargs):
+def on_workflow_event(sender, signal=None, **kwargs):
+    # Django passes the signal itself to every receiver: it is not part of the event.
     record_workflow_event(sender, **kwargs)
 
 

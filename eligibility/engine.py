@@ -139,13 +139,17 @@ def submission_date(nomination) -> datetime.date | None:
     )
 
 
-def evaluate_on(nomination, on: datetime.date | None = None) -> Evaluation:
+_NOT_READ = object()
+
+
+def evaluate_on(nomination, on: datetime.date | None = None, *, submitted=_NOT_READ) -> Evaluation:
     """Judge ``nomination`` by the set in force on ``on`` (default: its submission date, else
-    today)."""
-    submitted = None
+    today). ``submitted``: its submission date when the caller has just read it."""
     day = on
     try:
-        submitted = submission_date(nomination)
+        if submitted is _NOT_READ:
+            submitted = None
+            submitted = submission_date(nomination)
         day = on or submitted or timezone.localdate()
         rule_set = rule_set_for(day)
     except Exception:

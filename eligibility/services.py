@@ -5,16 +5,26 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from .engine import evaluate_on, submission_date
+from .engine import Evaluation, evaluate_on, submission_date
 from .models import AwardRule, Judgement, JudgementTrigger, RuleSet
 
 
-def record_judgement(nomination, trigger: str, *, by=None, on: datetime.date | None = None) -> Judgement:
+def record_judgement(
+    nomination,
+    trigger: str,
+    *,
+    by=None,
+    on: datetime.date | None = None,
+    evaluation: Evaluation | None = None,
+) -> Judgement:
     """Keep the dossier's judgement as it stands now, with the set that made it. At submission
-    ``on`` is the submission date, which from then on chooses the dossier's set."""
-    if trigger == JudgementTrigger.SUBMITTED and on is None:
-        on = submission_date(nomination) or timezone.localdate()
-    evaluation = evaluate_on(nomination, on)
+    ``on`` is the submission date, which from then on chooses the dossier's set. A caller
+    that has just evaluated the dossier (in the same transaction) passes its ``evaluation``."""
+    if evaluation is None:
+        submitted = submission_date(nomination)
+        if trigger == JudgementTrigger.SUBMITTED and on is None:
+            on = submitted or timezone.localdate()
+        evaluation = evaluate_on(nomination, on, submitted=submitted)
     return Judgement.objects.create(
         nomination=nomination,
         rule_set=evaluation.rule_set,

@@ -11,7 +11,8 @@ UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD)
 
 
 def _active_users():
-    return get_user_model().objects.filter(is_active=True)
+    # With their settings: the outbox reads them for each recipient.
+    return get_user_model().objects.filter(is_active=True).select_related("notification_settings")
 
 
 def unit_people(nomination):
@@ -20,7 +21,8 @@ def unit_people(nomination):
 
 
 def step_workers(step_name: str, nomination):
-    return eligible_workers(STEPS[step_name], nomination)
+    # In no particular order (the list of workers is sorted for people to read).
+    return eligible_workers(STEPS[step_name], nomination).order_by().select_related("notification_settings")
 
 
 def decision_signers():

@@ -31,18 +31,38 @@ def settings_of(user) -> NotificationSettings:
     return found
 
 
-def _email_status(user, kind: str, address: str) -> str:
+def _email_status(user, kind: str, address: str, prefs=None) -> str:
     if not address:
         return EmailStatus.NOT_EMAILED
     if user is None or kind in REQUIRED or kind in (Kind.DIGEST, Kind.GROUPED):
         return EmailStatus.PENDING
-    prefs = settings_of(user)
+    prefs = prefs if prefs is not None else settings_of(user)
     if kind in prefs.muted_kinds:
         return EmailStatus.NOT_EMAILED
     if prefs.daily_digest:
         return EmailStatus.IN_DIGEST
     grouping = kind in GROUPABLE and settings.NOTIFICATION_GROUP_SECONDS > 0
     return EmailStatus.HELD if grouping else EmailStatus.PENDING
+
+
+def _settings_of_all(users) -> dict:
+    """Each user's settings, in one query unless the recipients' query brought them
+    (``select_related("notification_settings")``); a user who never chose any has the defaults."""
+    found, missing = {}, []
+    for user in users:
+        cached = getattr(user, "_notification_settings_cache", None)
+        if cached is None and type(user).notification_settings.is_cached(user):
+            try:
+                cached = user.notification_settings
+            except NotificationSettings.DoesNotExist:
+                cached = NotificationSettings(user_id=user.pk)
+        if cached is None:
+            missing.append(user.pk)
+        else:
+            found[user.pk] = cached
+    if missing:
+        found.update((p.user_id, p) for p in NotificationSettings.objects.filter(user_id__in=missing))
+    return {u.pk: found.get(u.pk) or NotificationSettings(user_id=u.pk) for u in users}
 
 
 def notify(
@@ -56,38 +76,77 @@ def notify(
     items=(),
     dedupe: str = "",
 ) -> list[Notification]:
-    """Write one notification per recipient (a user, or a bare email address)."""
-    written = []
+    """Write one notification per recipient (a user, or a bare email address).
+
+    A few statements whatever the number of recipients: their settings in one query, the
+    notices already written (``dedupe``) in another, the rows in one insert; the text is
+    rendered once per language."""
+    people = []  # (user or None, address, dedupe key)
     for recipient in recipients:
         user = None if isinstance(recipient, str) else recipient
         address = recipient if user is None else user.email
-        language = user.language if user is not None else settings.LANGUAGE_CODE
-        content = messages.render(kind, language, context, comment=comment, url=url, items=items)
         key = f"{dedupe}:{user.pk if user else address}" if dedupe else None
-        if key and Notification.objects.filter(dedupe_key=key).exists():
-            continue
-        status = _email_status(user, kind, address)
-        try:
-            with transaction.atomic():
-                notification = Notification.objects.create(
-                    recipient=user,
-                    email=address,
-                    kind=kind,
-                    nomination=nomination,
-                    url=url,
-                    dedupe_key=key,
-                    email_status=status,
-                    # A held notice waits this long for others to go out with it.
-                    next_attempt_at=_group_deadline() if status == EmailStatus.HELD else None,
-                    **content,
-                )
-        except IntegrityError:
-            continue  # written meanwhile by a concurrent run: the unique key kept it single
-        written.append(notification)
+        people.append((user, address, key))
+    if dedupe and people:
+        done = set(
+            Notification.objects.filter(dedupe_key__in=[key for *_, key in people]).values_list(
+                "dedupe_key", flat=True
+            )
+        )
+        people = [person for person in people if person[2] not in done]
+    if not people:
+        return []
+    prefs = _settings_of_all({user.pk: user for user, *_ in people if user is not None}.values())
+    contents = {}
+    rows = []
+    for user, address, key in people:
+        language = user.language if user is not None else settings.LANGUAGE_CODE
+        if language not in contents:
+            contents[language] = messages.render(
+                kind, language, context, comment=comment, url=url, items=items
+            )
+        status = _email_status(user, kind, address, prefs[user.pk] if user is not None else None)
+        rows.append(
+            Notification(
+                recipient=user,
+                email=address,
+                kind=kind,
+                nomination=nomination,
+                url=url,
+                dedupe_key=key,
+                email_status=status,
+                # A held notice waits this long for others to go out with it.
+                next_attempt_at=_group_deadline() if status == EmailStatus.HELD else None,
+                **contents[language],
+            )
+        )
+    written = _insert(rows)
     if any(n.email_status == EmailStatus.PENDING for n in written):
         transaction.on_commit(kick)
     if any(n.email_status == EmailStatus.HELD for n in written):
         transaction.on_commit(enqueue_grouping)
+    return written
+
+
+def _insert(rows: list[Notification]) -> list[Notification]:
+    """All rows in one statement; should a concurrent run have written one of the same
+    dedupe keys meanwhile, row by row, skipping those the unique key refuses."""
+    if not any(row.dedupe_key for row in rows):
+        return Notification.objects.bulk_create(rows)
+    try:
+        with transaction.atomic():
+            return Notification.objects.bulk_create(rows)
+    except IntegrityError:
+        pass
+    written = []
+    for row in rows:
+        try:
+            with transaction.atomic():
+                row.pk = None
+                row.save(force_insert=True)
+        except IntegrityError:
+            continue  # written meanwhile by a concurrent run: the unique key kept it single
+        written.append(row)
     return written
 
 

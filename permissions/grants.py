@@ -5,9 +5,10 @@ Each unit has a group ``unit:<code>`` holding its people. A dossier grants that 
 the workflow calls these functions as the dossier moves.
 """
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from guardian.core import ObjectPermissionChecker
-from guardian.shortcuts import assign_perm, remove_perm
+from guardian.shortcuts import remove_perm
 
 from common.events import permission_changed
 
@@ -39,15 +40,26 @@ def sync_user_unit_group(user) -> None:
 def grant_unit_access(nomination, *, can_edit: bool) -> None:
     """Let the nominating unit see the dossier, and edit it when ``can_edit``.
 
-    Only what actually changes is written; each grant or revocation is announced
-    (``common.events.permission_changed``) and so enters the audit trail."""
+    Only what actually changes is written, in one insert (guardian's direct-foreign-key
+    table, as ``assign_perm`` would fill it) or one delete; each grant or revocation is
+    announced (``common.events.permission_changed``) and so enters the audit trail."""
+    from nominations.models.dossier import NominationGroupObjectPermission
+
     group = unit_group(nomination.unit)
-    held = {
-        f"nominations.{codename}" for codename in ObjectPermissionChecker(group).get_group_perms(nomination)
-    }
+    rows = NominationGroupObjectPermission.objects.filter(group=group, content_object=nomination)
+    held = {f"nominations.{codename}" for codename in rows.values_list("permission__codename", flat=True)}
     wanted = {VIEW, CHANGE} if can_edit else {VIEW}
-    for perm in sorted(wanted - held):
-        assign_perm(perm, group, nomination)
+    missing = sorted(wanted - held)
+    if missing:
+        permissions = Permission.objects.filter(
+            content_type=ContentType.objects.get_for_model(nomination),
+            codename__in=[perm.split(".", 1)[1] for perm in missing],
+        )
+        NominationGroupObjectPermission.objects.bulk_create(
+            NominationGroupObjectPermission(permission=permission, group=group, content_object=nomination)
+            for permission in permissions
+        )
+    for perm in missing:
         permission_changed.send(sender=Group, granted=True, permission=perm, holder=group, target=nomination)
     if not can_edit and CHANGE in held:
         remove_perm(CHANGE, group, nomination)

@@ -26,8 +26,11 @@ def step_created(activation) -> None:
     step = activation.flow_task.step
     nomination = activation.process.nomination
     set_status(nomination, step.status)
-    # Only a returned dossier is the unit's to edit again.
-    grant_unit_access(nomination, can_edit=step.name == "revise")
+    if step.unit_scoped:
+        # The unit's rights change only as the dossier comes back into its hands (revise: it
+        # may edit again) or leaves them (its head signs it off: view only). The Department's
+        # steps follow the head's signoff and keep its view-only grant.
+        grant_unit_access(nomination, can_edit=step.name == "revise")
     # Working days: weekends, public holidays (Tết, Giỗ Tổ…) and the administrator's days off skipped.
     due_at = due_after(timezone.now(), step_working_days(step.name))
     deadline = StepDeadline.objects.create(task=activation.task, due_at=due_at)

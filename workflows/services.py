@@ -1,12 +1,16 @@
 """Business actions of the approval workflow. Pages, batch actions, the demo seed and
 tests all go through these functions; none of them trusts the caller's permissions."""
 
+from contextlib import contextmanager
+
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from viewflow.fsm import TransitionNotAllowed
+from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from common import snapshots
 from common.acting import acting
 from nominations.models import NominationStatus
 from nominations.services import record_award
@@ -59,6 +63,31 @@ def submit_for_signoff(nomination, user):
         return NominationFlow.start.run(nomination=nomination)
 
 
+# What a step reads of its dossier: the unit (audit, grants, notices), the nominee (the
+# dossier's search key, saved with its status) and the award (gateways, notices).
+_LOCKED_RELATED = (
+    "owner",
+    "process__nominationprocess__nomination__unit",
+    "process__nominationprocess__nomination__staff",
+    "process__nominationprocess__nomination__award_type",
+)
+
+
+@contextmanager
+def activated(task):
+    """``task.activation()`` with the task, its process and its dossier read in one query.
+
+    Under the flow's lock (the process row), like viewflow's own ``Task.activation``, which
+    would re-read the task, then the process, its ``NominationProcess`` and the dossier,
+    and leave the unit, nominee and award to be loaded lazily by each listener."""
+    with NominationFlow.lock(task.process_id):
+        fresh = Task.objects.select_related(*_LOCKED_RELATED).get(pk=task.pk)
+        activation = fresh.flow_task.activation_class(fresh)
+        # Read under the lock: its next save is diffed against these values, not re-read.
+        snapshots.remember(activation.process.nomination)
+        yield activation
+
+
 def _locked_open_task(activation, nomination):
     task = activation.task
     if task.status not in (STATUS.NEW, STATUS.ASSIGNED):
@@ -86,8 +115,8 @@ def submit_many(nominations, user) -> int:
 
 def claim_task(task, user):
     """Take a task from a shared queue into one's own inbox."""
-    nomination = task.process.coerced.nomination
-    with task.activation() as activation:
+    with activated(task) as activation:
+        nomination = activation.process.nomination
         task = _locked_open_task(activation, nomination)
         if task.status == STATUS.ASSIGNED:
             raise AlreadyHandled(
@@ -106,8 +135,8 @@ def claim_task(task, user):
 
 def release_task(task, user):
     """Give a claimed task back to its queue."""
-    nomination = task.process.coerced.nomination
-    with task.activation() as activation:
+    with activated(task) as activation:
+        nomination = activation.process.nomination
         task = _locked_open_task(activation, nomination)
         if task.owner_id != user.pk:
             raise WorkflowError(_("Only the person holding a task can release it."), nomination)
@@ -126,7 +155,8 @@ def reassign_task(task, by, to):
         raise WorkflowError(
             _("%(name)s cannot work on this step.") % {"name": to.get_full_name()}, nomination
         )
-    with task.activation() as activation:
+    with activated(task) as activation:
+        nomination = activation.process.nomination
         task = _locked_open_task(activation, nomination)
         previous = task.owner
         if task.status == STATUS.NEW:
@@ -171,18 +201,23 @@ def _record_higher_result(nomination, decision: str, extra: dict):
     return NominationStatus.NOT_AWARDED
 
 
-def _require_justification(step, decision: str, justification: str, nomination) -> None:
-    """Forwarding a dossier that fails an eligibility rule needs a written justification."""
-    if step.name != "office_review" or decision != Decision.FORWARD or justification:
-        return
-    from eligibility.engine import evaluate, has_failures
+def _judge_forwarding(step, decision: str, justification: str, nomination):
+    """Forwarding a dossier that fails an eligibility rule needs a written justification.
 
-    if has_failures(evaluate(nomination)):
+    Returns the evaluation made for the check (the office review keeps it as its judgement),
+    or ``None`` when the step needs none."""
+    if step.name != "office_review":
+        return None
+    from eligibility.engine import evaluate_on, has_failures
+
+    evaluation = evaluate_on(nomination)
+    if decision == Decision.FORWARD and not justification and has_failures(evaluation.results):
         raise WorkflowError(
             _("Dossier %(code)s fails an eligibility rule: write a justification to forward it anyway.")
             % {"code": nomination.code},
             nomination,
         )
+    return evaluation
 
 
 def complete_task(
@@ -205,20 +240,19 @@ def complete_task(
     """
     comment = comment.strip()
     justification = (justification or "").strip()
-    process = task.process.coerced
-    nomination = process.nomination
     step = step_of(task)
     if step is None:
-        raise WorkflowError(_("This task is not a step anyone works on."), nomination)
-    if (decision in step.automatic) != automatic:
-        raise WorkflowError(_("That decision is not possible at this step."), nomination)
-    _validate_decision(step, decision, comment, extra, nomination)
-    _require_justification(step, decision, justification, nomination)
+        raise WorkflowError(_("This task is not a step anyone works on."), task.process.coerced.nomination)
     reason = _reason(step.label, decision, comment)
     if justification:
         with translation.override("vi"):
             reason = f"{reason} – {_('Justification')}: {justification}"
-    with acting(user, reason), task.activation() as activation:
+    # Everything is checked under the lock, on the dossier read with it: a refusal writes nothing.
+    with acting(user, reason), activated(task) as activation:
+        nomination = activation.process.nomination
+        if (decision in step.automatic) != automatic:
+            raise WorkflowError(_("That decision is not possible at this step."), nomination)
+        _validate_decision(step, decision, comment, extra, nomination)
         task = _locked_open_task(activation, nomination)
         if task.status == STATUS.NEW:
             if not task.flow_task.can_assign(user, task):
@@ -232,10 +266,12 @@ def complete_task(
                 % {"code": nomination.code, "name": task.owner.get_full_name()},
                 nomination,
             )
-        if not policy.may_work_on_step(user, step.name, unit_id=activation.process.nomination.unit_id):
+        if not policy.may_work_on_step(user, step.name, unit_id=nomination.unit_id):
             raise WorkflowError(
                 _("You may not act on dossier %(code)s.") % {"code": nomination.code}, nomination
             )
+        # Judged under the lock, once: the check and the recorded judgement are the same.
+        evaluation = _judge_forwarding(step, decision, justification, nomination)
         activation.start(None)
         task.data = {
             "decision": decision,
@@ -247,7 +283,7 @@ def complete_task(
         activation.process.last_decision = decision
         activation.process.save(update_fields=["last_decision"])
         if step.name == "record_higher_result":
-            set_status(activation.process.nomination, _record_higher_result(nomination, decision, extra))
+            set_status(nomination, _record_higher_result(nomination, decision, extra))
             events.emit(
                 events.Event.HIGHER_RESULT, nomination=nomination, actor=user, task=task, decision=decision
             )
@@ -261,12 +297,12 @@ def complete_task(
             comment=comment,
             justification=justification,
         )
-        _record_judgement(step.name, decision, nomination, user)
+        _record_judgement(step.name, decision, nomination, user, evaluation)
         activation.execute()
     return task
 
 
-def _record_judgement(step_name: str, decision: str, nomination, user) -> None:
+def _record_judgement(step_name: str, decision: str, nomination, user, evaluation) -> None:
     """Keep the eligibility judgement when the dossier reaches the Department (its submission
     date then chooses its rule set) and at the office's review decision."""
     from eligibility.models import JudgementTrigger
@@ -275,7 +311,7 @@ def _record_judgement(step_name: str, decision: str, nomination, user) -> None:
     if step_name == "unit_signoff" and decision == Decision.SUBMIT:
         record_submission(nomination, by=user)
     elif step_name == "office_review":
-        record_judgement(nomination, JudgementTrigger.OFFICE_REVIEW, by=user)
+        record_judgement(nomination, JudgementTrigger.OFFICE_REVIEW, by=user, evaluation=evaluation)
 
 
 class BatchStopped(WorkflowError):

@@ -1,0 +1,213 @@
+"""What one step of the flow costs, and what it still guarantees: the statements it runs, by
+source, stay within fixed bounds; its audit events, outbox rows and grants are written in
+the step's own transaction, so a step that fails after writing them leaves none of them."""
+
+import re
+from collections import Counter
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from audit import chain
+from audit.models import AuditEvent, ChainHead
+from eligibility.models import Judgement
+from nominations.models import NominationStatus
+from notifications.models import Notification
+from permissions.grants import CHANGE, VIEW, unit_group
+from tests.workflows.conftest import act, open_task, step_name, to_office
+from workflows import events, services
+from workflows.events import workflow_event
+from workflows.flows import NominationFlow
+from workflows.steps import Decision
+
+pytestmark = pytest.mark.django_db
+
+# The first table a statement reads or writes names its source.
+SOURCES = {
+    "audit_": "audit",
+    "nominations_historical": "history",
+    "notifications_": "outbox",
+    "accounts_user": "outbox",  # the recipients (the actor's roles read auth_group first)
+    "nominations_nominationgroupobjectpermission": "grants",
+    "eligibility_judgement": "eligibility",
+    "eligibility_ruleset": "eligibility",
+    "eligibility_awardrule": "eligibility",
+    "eligibility_regulationprofile": "due date",
+    "eligibility_calendarday": "due date",
+    "workflows_stepdeadline": "due date",
+    "nominations_nomination": "dossier",
+    "auth_group": "roles",
+    "viewflow_": "viewflow",
+    "workflows_nominationprocess": "viewflow",
+}
+TABLE = re.compile(r'(?:FROM|INTO|UPDATE)\s+"?(\w+)"?', re.IGNORECASE)
+
+
+def by_source(captured) -> Counter:
+    """Statements by source; savepoints are left out (inside a test's transaction every
+    ``atomic`` block adds two that production, in its own transaction, does not run)."""
+    counts = Counter()
+    for query in captured:
+        sql = query["sql"]
+        if sql.startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")):
+            continue
+        table = TABLE.search(sql).group(1)
+        counts[next((source for prefix, source in SOURCES.items() if table.startswith(prefix)), table)] += 1
+    return counts
+
+
+# Office review forwards to the union: the upper bound of each source's statements.
+OFFICE_STEP_BOUNDS = {
+    # the flow's lock, the task with its process and dossier, task assigned, the decision
+    # on the process (last_decision), task done, the next task and its link to this one
+    "viewflow": 7,
+    "dossier": 1,  # the dossier's new status
+    "roles": 1,  # the actor's roles, once
+    # events: step completed, status changed, task created (three statements each at most)
+    "audit": 9,
+    "history": 1,  # the status's historical row (its diff is against the dossier as read)
+    "eligibility": 3,  # one evaluation (submission date, rule set) kept as the judgement
+    "due date": 3,  # the province's step limits, the calendar's exceptions, the due date
+    "outbox": 3,  # the union's people with their settings, notices already written, one insert
+}
+
+
+def test_a_step_runs_a_fixed_number_of_statements_by_source(submitted, people):
+    to_office(submitted, people)
+    task = open_task(submitted)
+    with CaptureQueriesContext(connection) as captured:
+        services.complete_task(task, people.reviewer, Decision.FORWARD)
+    counts = by_source(captured)
+    over = {source: n for source, n in counts.items() if n > OFFICE_STEP_BOUNDS.get(source, 0)}
+    assert over == {}, f"{dict(counts)}\n" + "\n".join(q["sql"][:120] for q in captured)
+    assert sum(counts.values()) <= sum(OFFICE_STEP_BOUNDS.values())
+
+
+def test_a_step_reads_its_dossier_once_whatever_its_listeners_need(submitted, people):
+    """The unit (audit, grants), the nominee (search key) and the award (routes, notices)
+    come with the task: no listener loads them again."""
+    to_office(submitted, people)
+    task = open_task(submitted)
+    with CaptureQueriesContext(connection) as captured:
+        services.complete_task(task, people.reviewer, Decision.FORWARD)
+    lookups = [
+        q["sql"]
+        for q in captured
+        if re.match(r'SELECT .* FROM "nominations_(unit|staff|awardtype|nomination)"', q["sql"])
+    ]
+    assert lookups == []
+
+
+def test_workflow_events_in_the_trail_carry_no_signal_object(submitted, people):
+    act(submitted, people.head, Decision.SUBMIT)
+    workflow_events = AuditEvent.objects.filter(nomination=submitted, event_type__in=events.Event.values)
+    assert workflow_events.count() >= 3
+    for event in workflow_events:
+        assert "signal" not in event.detail
+        assert "Signal object" not in str(event.detail)
+    assert chain.verify().intact
+
+
+def test_a_step_that_fails_after_its_writes_leaves_none_of_them(submitted, people):
+    """A listener that fails after the audit trail and the outbox have written (it is
+    connected last, so it hears the new task last) takes the whole step back."""
+    to_office(submitted, people)
+    task = open_task(submitted)
+    before = {
+        "audit": AuditEvent.objects.count(),
+        "outbox": Notification.objects.count(),
+        "judgements": Judgement.objects.count(),
+        "tasks": Task.objects.count(),
+        "head": ChainHead.objects.values_list("last_sequence", "last_hash").get(),
+    }
+    written = {}
+
+    def fail_after_the_others(sender, **kwargs):
+        if sender == events.Event.TASK_CREATED:
+            written["audit"] = AuditEvent.objects.count()
+            written["outbox"] = Notification.objects.count()
+            raise RuntimeError("the disk is full")
+
+    workflow_event.connect(fail_after_the_others, dispatch_uid="test-fail-after-writes")
+    try:
+        with pytest.raises(RuntimeError):
+            services.complete_task(task, people.reviewer, Decision.FORWARD)
+    finally:
+        workflow_event.disconnect(dispatch_uid="test-fail-after-writes")
+
+    assert written["audit"] > before["audit"] and written["outbox"] > before["outbox"]
+    after = {
+        "audit": AuditEvent.objects.count(),
+        "outbox": Notification.objects.count(),
+        "judgements": Judgement.objects.count(),
+        "tasks": Task.objects.count(),
+        "head": ChainHead.objects.values_list("last_sequence", "last_hash").get(),
+    }
+    assert after == before
+    submitted.refresh_from_db()
+    assert submitted.status == NominationStatus.OFFICE_REVIEW
+    assert open_task(submitted).status == STATUS.NEW
+    assert chain.verify().intact
+
+
+def unit_rights(nomination) -> set:
+    from guardian.core import ObjectPermissionChecker
+
+    codenames = ObjectPermissionChecker(unit_group(nomination.unit)).get_group_perms(nomination)
+    return {f"nominations.{codename}" for codename in codenames}
+
+
+def test_the_unit_holds_edit_rights_exactly_while_the_dossier_is_in_its_hands(submitted, people):
+    assert unit_rights(submitted) == {VIEW}
+    act(submitted, people.head, Decision.RETURN, "Bổ sung minh chứng")
+    assert step_name(submitted) == "revise" and unit_rights(submitted) == {VIEW, CHANGE}
+    act(submitted, people.officer, Decision.RESUBMIT)
+    assert unit_rights(submitted) == {VIEW}
+    act(submitted, people.head, Decision.SUBMIT)
+    act(submitted, people.reviewer, Decision.FORWARD)
+    act(submitted, people.union, Decision.AGREE)
+    act(submitted, people.director, Decision.RETURN, "Xem lại thành tích")
+    assert step_name(submitted) == "office_review" and unit_rights(submitted) == {VIEW}
+    act(submitted, people.reviewer, Decision.REJECT, "Không đủ điều kiện")
+    submitted.refresh_from_db()
+    assert submitted.status == NominationStatus.REJECTED and unit_rights(submitted) == {VIEW}
+
+
+def test_a_dossier_that_went_through_the_old_gateways_still_shows_and_moves_on(submitted, people, login):
+    """Dossiers started before the steps routed themselves hold done tasks of the gateway
+    nodes that followed each step (``after_unit_signoff``…); viewflow reads them as obsolete
+    nodes, and their pages, their chart and their next steps work as before."""
+    first = open_task(submitted)
+    gateway = Task.objects.create(
+        process=first.process,
+        flow_task=NominationFlow.instance.node("after_unit_signoff"),
+        flow_task_type="EXCLUSIVE_GATEWAY",
+        status=STATUS.DONE,
+    )
+    assert Task.objects.get(pk=gateway.pk).flow_task.name == "after_unit_signoff"
+    client = login(people.officer)
+    assert client.get(f"/dossiers/{submitted.code}/").status_code == 200
+    assert client.get(f"/dossiers/{submitted.code}/chart.svg").status_code == 200
+    act(submitted, people.head, Decision.SUBMIT)
+    assert step_name(submitted) == "office_review"
+
+
+def test_a_steps_status_change_is_diffed_against_the_dossier_as_read_with_the_same_result(submitted, people):
+    """The trail's diff of the status change comes from the values read under the lock; it is
+    the one the previous historical record would give."""
+    from audit.history import field_changes
+    from audit.models import EventType
+
+    to_office(submitted, people)
+    act(submitted, people.reviewer, Decision.FORWARD)
+    event = (
+        AuditEvent.objects.filter(nomination=submitted, event_type=EventType.CHANGED)
+        .order_by("sequence")
+        .last()
+    )
+    history = submitted.history.get(history_id=event.detail["history_id"])
+    assert event.changes == chain.jsonable(field_changes(history))
+    assert event.changes == [{"field": "status", "old": "office_review", "new": "union_consultation"}]
