@@ -5,6 +5,7 @@ from guardian.shortcuts import get_objects_for_user
 
 from nominations.models import Nomination
 
+from . import policy
 from .grants import CHANGE, VIEW
 
 
@@ -12,6 +13,11 @@ def visible_nominations(user):
     """Dossiers ``user`` may see: all of them for Department roles, their unit's otherwise."""
     if not user.is_authenticated:
         return Nomination.objects.none()
+    if policy.sees_only_own_unit(user) and not user.has_perm(VIEW):
+        # The same rows as the grants give (the unit's group holds ``view`` on every dossier
+        # of the unit and on no other), through the unit's index rather than an OR of two
+        # subqueries over the permission tables.
+        return Nomination.objects.filter(unit_id=user.unit_id)
     return get_objects_for_user(user, VIEW, klass=Nomination, accept_global_perms=True)
 
 

@@ -8,6 +8,7 @@ client, 20 repeats each, p50 and p95; the ratio is big p95 / demo p95 (goal ≤ 
     BENCH_QUICK=1 .venv/bin/python scripts/bench_pages.py         # 5,000 dossiers / 50,000 events
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/h14p_big \\
     DEMO_DATABASE_URL=postgres://postgres@127.0.0.1:5432/h14p_demo .venv/bin/python scripts/bench_pages.py
+    BENCH_PAGES="decisions,home (office" ...                     # only the pages so labelled
 
 Two databases: the demo one (migrated and ``seed_demo``) and the big one (the same, then
 ``scripts/generate_province.py``). Each is built when it is empty (PostgreSQL databases are
@@ -62,6 +63,10 @@ PAGES = [
     ("dossier detail", "vanphong", "/dossiers/{code}/"),
     ("flow chart", "vanphong", "/dossiers/{code}/chart.svg"),
 ]
+# BENCH_PAGES="decisions,home (office" measures only the pages whose label contains one of these.
+ONLY = [part.strip() for part in os.environ.get("BENCH_PAGES", "").split(",") if part.strip()]
+if ONLY:
+    PAGES = [page for page in PAGES if any(part in page[0] for part in ONLY)]
 
 
 def _with_name(url: str, suffix: str) -> str:

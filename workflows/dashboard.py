@@ -20,9 +20,9 @@ def home(request):
     context = {
         "unit": user.unit,
         "status_counts": nomination_selectors.status_counts(user),
-        "inbox_rows": selectors.rows(inbox[:PREVIEW]),
+        "inbox_rows": selectors.rows(selectors.first(inbox, PREVIEW)),
         "inbox_count": inbox.count(),
-        "queue_rows": selectors.rows(queue[:PREVIEW]),
+        "queue_rows": selectors.rows(selectors.first(queue, PREVIEW)),
         "queue_count": queue.count(),
         "open_campaigns": Campaign.objects.filter(is_open=True)[:5],
         "is_inspector": policy.is_inspector(user),

@@ -45,9 +45,9 @@ def _nomination_path(field: str) -> str:
 
 
 def human_tasks() -> QuerySet:
-    return Task.objects.filter(
-        process__flow_class=NominationFlow, flow_task__in=list(HUMAN_NODES.values())
-    ).select_related(*_TASK_RELATED)
+    # The step names are the flow's own ("workflows/flows.NominationFlow.<step>"), so they
+    # select its tasks without reading the process table.
+    return Task.objects.filter(flow_task__in=list(HUMAN_NODES.values())).select_related(*_TASK_RELATED)
 
 
 def _steps_for(user) -> list[Step]:
@@ -76,6 +76,24 @@ def queue(user) -> QuerySet:
     """Unclaimed tasks ``user`` may take."""
     qs = human_tasks().filter(_may_claim(user), status=STATUS.NEW)
     return qs.order_by("deadline__due_at", "id")
+
+
+def first(tasks: QuerySet, n: int) -> list:
+    """The first ``n`` rows of a task list, for a preview (see ``narrowed``)."""
+    return narrowed(tasks[:n])
+
+
+def narrowed(window: QuerySet) -> list:
+    """A slice of an ordered task list, chosen by a narrow query (the task and its due date,
+    no joined dossier columns) so that the database sorts thousands of open tasks by ids and
+    dates only, then joins the dossiers of the chosen rows. The ids are read first (one more
+    query): as a subquery, PostgreSQL misjudges how many open tasks match and joins every one
+    of them before keeping the slice."""
+    chosen = list(window.values_list("pk", flat=True))
+    if not chosen:
+        return []
+    found = window.model.objects.filter(pk__in=chosen).select_related(*_TASK_RELATED).in_bulk()
+    return [found[pk] for pk in chosen]
 
 
 def archive(user) -> QuerySet:

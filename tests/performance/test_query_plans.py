@@ -179,3 +179,37 @@ def test_a_dossier_search_uses_the_trigram_index(data):
         seq_scans_cost=True,
     )
     assert_reads_index(plan, "nomination_search_trgm")
+
+
+def test_the_office_home_chooses_its_queue_preview_among_open_tasks_by_index(data):
+    plan = plan_of(
+        data,
+        "vanphong",
+        "/",
+        r"SELECT \"viewflow_task\".\"id\" AS \"pk\" FROM \"viewflow_task\".*'NEW'.*ORDER BY",
+        seq_scans_cost=True,
+    )
+    assert_reads_index(plan, "task_open_by_step")
+
+
+def test_the_queue_page_chooses_its_rows_among_open_tasks_by_index(data):
+    plan = plan_of(
+        data,
+        "vanphong",
+        "/tasks/queue/",
+        r"SELECT \"viewflow_task\".\"id\" AS \"pk\" FROM \"viewflow_task\".*ORDER BY",
+        seq_scans_cost=True,
+    )
+    assert_reads_index(plan, "task_open_by_step")
+
+
+def test_a_unit_officers_home_counts_their_units_dossiers_by_index(data):
+    plan = plan_of(
+        data,
+        "bva.canbo",
+        "/",
+        r"FROM \"nominations_nomination\" WHERE \"nominations_nomination\".\"unit_id\" = .*GROUP BY",
+        seq_scans_cost=True,
+    )
+    assert_reads_index(plan, "nominations_nomination_unit_id")
+    assert "objectpermission" not in plan, plan
