@@ -771,13 +771,15 @@ class AuditStream:
 
     def flush_before(self, moment) -> None:
         """Number and write every queued event older than ``moment`` (none can come before it)."""
-        from audit.chain import compute_hash
+        from audit.chain import HEAD_ID, compute_hash
 
         while self.heap and (moment is None or self.heap[0][0] < moment):
             _at, _n, event = heapq.heappop(self.heap)
             self.sequence += 1
             event["id"] = self.next_id
             self.next_id += 1
+            # Copies go to chain 1 whatever chain their template's transaction took.
+            event["chain"] = HEAD_ID
             event["sequence"] = self.sequence
             event["prev_hash"] = self.last_hash
             event["hash"] = self.last_hash = compute_hash(event)
