@@ -797,7 +797,7 @@ class AuditStream:
     def close(self) -> None:
         from django.db import connection
 
-        from audit.chain import HEAD_ID
+        from audit.chain import HEAD_ID, forget_held
         from audit.models import ChainHead
 
         self.flush_before(None)
@@ -807,6 +807,7 @@ class AuditStream:
                 f"UPDATE {q(ChainHead._meta.db_table)} SET last_sequence = %s, last_hash = %s WHERE id = %s",  # noqa: S608
                 [self.sequence, self.last_hash, HEAD_ID],
             )
+        forget_held()
 
 
 # --- The plan: which replicas, when ---------------------------------------------------------
