@@ -154,14 +154,23 @@ def _group_deadline():
     return timezone.now() + timedelta(seconds=settings.NOTIFICATION_GROUP_SECONDS)
 
 
+# Notices held within one of these windows share one delayed grouping task.
+GROUPING_WINDOW_SECONDS = 5.0
+
+
 def enqueue_grouping() -> None:
     """Ask a worker to send the held notices once their window has passed (the periodic sweep
-    does it too, should the broker be down)."""
+    does it too, should the broker be down). A burst of steps queues one task per
+    ``GROUPING_WINDOW_SECONDS`` (per cache), run after the last of them is due, not one each."""
     from .tasks import send_grouped
 
+    now = time.time()
+    window = int(now // GROUPING_WINDOW_SECONDS)
     try:
-        send_grouped.apply_async(countdown=settings.NOTIFICATION_GROUP_SECONDS + 1)
-    except Exception as exc:  # noqa: BLE001 - any broker failure: the sweep sends them
+        if cache.add(f"notifications:grouping:{window}", 1, timeout=settings.NOTIFICATION_GROUP_SECONDS + 60):
+            window_end = (window + 1) * GROUPING_WINDOW_SECONDS
+            send_grouped.apply_async(countdown=window_end - now + settings.NOTIFICATION_GROUP_SECONDS + 1)
+    except Exception as exc:  # noqa: BLE001 - any broker or cache failure: the sweep sends them
         log.warning("Broker unreachable, held notifications wait for the sweep: %s", exc)
 
 

@@ -197,6 +197,21 @@ class TestWaking:
             services.kick()
         assert queued == [0, 0.75]  # now, and once more at the end of the window
 
+    def test_notices_held_in_one_window_share_one_grouping_task_run_after_the_last_is_due(
+        self, monkeypatch, settings
+    ):
+        settings.NOTIFICATION_GROUP_SECONDS = 120
+        queued = []
+        monkeypatch.setattr(tasks.send_grouped, "apply_async", lambda countdown: queued.append(countdown))
+        cache.clear()
+        for moment in (1_000_000.5, 1_000_001.0, 1_000_004.9):  # one window of 5 s
+            monkeypatch.setattr(services.time, "time", lambda moment=moment: moment)
+            services.enqueue_grouping()
+        monkeypatch.setattr(services.time, "time", lambda: 1_000_005.5)  # the next window
+        services.enqueue_grouping()
+        # Each task starts after its window's last notice is due (window end + 120 s + 1 s).
+        assert queued == [pytest.approx(125.5), pytest.approx(125.5)]
+
     def test_a_drain_that_met_failures_asks_to_be_woken_for_the_retry(self, locmem, settings, monkeypatch):
         outbox(2)
         later = []
