@@ -82,7 +82,9 @@ def run(path: Path, database: str | None) -> tuple[list[dict], str | None, float
         return [], "timed out", time.perf_counter() - started
     finally:
         if name:
-            _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            # The page benchmark keeps its demo beside the big one ("…_demo").
+            for database_name in (name, f"{name}_demo"):
+                _admin(f'DROP DATABASE IF EXISTS "{database_name}" WITH (FORCE)')
     took = time.perf_counter() - started
     rows = []
     for line in done.stdout.splitlines():
