@@ -121,7 +121,7 @@ def test_a_step_that_fails_after_its_writes_leaves_none_of_them(submitted, peopl
         "outbox": Notification.objects.count(),
         "judgements": Judgement.objects.count(),
         "tasks": Task.objects.count(),
-        "head": ChainHead.objects.values_list("last_sequence", "last_hash").get(),
+        "heads": list(ChainHead.objects.order_by("id").values_list("id", "last_sequence", "last_hash")),
     }
     written = {}
 
@@ -144,7 +144,7 @@ def test_a_step_that_fails_after_its_writes_leaves_none_of_them(submitted, peopl
         "outbox": Notification.objects.count(),
         "judgements": Judgement.objects.count(),
         "tasks": Task.objects.count(),
-        "head": ChainHead.objects.values_list("last_sequence", "last_hash").get(),
+        "heads": list(ChainHead.objects.order_by("id").values_list("id", "last_sequence", "last_hash")),
     }
     assert after == before
     submitted.refresh_from_db()
