@@ -154,6 +154,16 @@ def _group_deadline():
     return timezone.now() + timedelta(seconds=settings.NOTIFICATION_GROUP_SECONDS)
 
 
+def _first_in_window(name: str, seconds: float, timeout: float) -> float | None:
+    """The seconds left in the current window of ``seconds`` if this is the first call named
+    ``name`` in it (per cache), else ``None``: how a burst of steps queues one task, not many."""
+    now = time.time()
+    window = int(now // seconds)
+    if cache.add(f"notifications:{name}:{window}", 1, timeout=timeout):
+        return (window + 1) * seconds - now
+    return None
+
+
 # Notices held within one of these windows share one delayed grouping task.
 GROUPING_WINDOW_SECONDS = 5.0
 
@@ -164,12 +174,10 @@ def enqueue_grouping() -> None:
     ``GROUPING_WINDOW_SECONDS`` (per cache), run after the last of them is due, not one each."""
     from .tasks import send_grouped
 
-    now = time.time()
-    window = int(now // GROUPING_WINDOW_SECONDS)
     try:
-        if cache.add(f"notifications:grouping:{window}", 1, timeout=settings.NOTIFICATION_GROUP_SECONDS + 60):
-            window_end = (window + 1) * GROUPING_WINDOW_SECONDS
-            send_grouped.apply_async(countdown=window_end - now + settings.NOTIFICATION_GROUP_SECONDS + 1)
+        left = _first_in_window("grouping", GROUPING_WINDOW_SECONDS, settings.NOTIFICATION_GROUP_SECONDS + 60)
+        if left is not None:
+            send_grouped.apply_async(countdown=left + settings.NOTIFICATION_GROUP_SECONDS + 1)
     except Exception as exc:  # noqa: BLE001 - any broker or cache failure: the sweep sends them
         log.warning("Broker unreachable, held notifications wait for the sweep: %s", exc)
 
@@ -227,13 +235,11 @@ def kick() -> None:
     waits for the sweep. If the broker is down the rows stay pending: the sweep sends them."""
     from .tasks import send_outbox
 
-    now = time.time()
-    window = int(now // KICK_WINDOW_SECONDS)
     try:
-        if cache.add(f"notifications:kick:{window}", 1, timeout=60):
+        if _first_in_window("kick", KICK_WINDOW_SECONDS, 60) is not None:
             send_outbox.delay()
-        elif cache.add(f"notifications:kick:{window}:end", 1, timeout=60):
-            send_outbox.apply_async(countdown=(window + 1) * KICK_WINDOW_SECONDS - now)
+        elif (left := _first_in_window("kick-end", KICK_WINDOW_SECONDS, 60)) is not None:
+            send_outbox.apply_async(countdown=left)
     except Exception as exc:  # noqa: BLE001 - any broker or cache failure: the outbox keeps the rows
         log.warning("Could not wake the mail sender, the sweep will send the outbox: %s", exc)
 
