@@ -48,16 +48,16 @@ class BoundedPaginator(Paginator):
         bottom = (number - 1) * self.per_page
         return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
 
+    def _label(self, number: int) -> str:
+        grouped = number_format(number, force_grouping=True)
+        return _("more than %(count)s") % {"count": grouped} if self.is_bounded else grouped
+
     @property
     def count_label(self) -> str:
         """The count as a list's heading shows it: "1.234", or "more than 1.000"."""
-        if self.is_bounded:
-            return _("more than %(count)s") % {"count": number_format(self.limit, force_grouping=True)}
-        return number_format(self.count, force_grouping=True)
+        return self._label(self.limit if self.is_bounded else self.count)
 
     @property
     def pages_label(self) -> str:
         """The number of pages as the pager shows it ("40", or "more than 400")."""
-        if self.is_bounded:
-            return _("more than %(count)s") % {"count": number_format(self.num_pages, force_grouping=True)}
-        return number_format(self.num_pages, force_grouping=True)
+        return self._label(self.num_pages)
