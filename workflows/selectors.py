@@ -26,13 +26,13 @@ from .steps import DECISION_LABELS, STEPS, Step
 SUBMITTED_LABEL = _("Submitted to the unit head")
 HUMAN_NODES = {name: getattr(NominationFlow, name) for name in STEPS}
 
-_TASK_RELATED = (
+# What a list row shows (the campaign's long texts are left to the task page).
+_ROW_RELATED = (
     "owner",
     "deadline",
     "process__nominationprocess__nomination__unit",
     "process__nominationprocess__nomination__staff",
     "process__nominationprocess__nomination__award_type",
-    "process__nominationprocess__nomination__campaign",
 )
 
 
@@ -47,7 +47,7 @@ def _nomination_path(field: str) -> str:
 def human_tasks() -> QuerySet:
     # The step names are the flow's own ("workflows/flows.NominationFlow.<step>"), so they
     # select its tasks without reading the process table.
-    return Task.objects.filter(flow_task__in=list(HUMAN_NODES.values())).select_related(*_TASK_RELATED)
+    return Task.objects.filter(flow_task__in=list(HUMAN_NODES.values())).select_related(*_ROW_RELATED)
 
 
 def _steps_for(user) -> list[Step]:
@@ -92,7 +92,7 @@ def narrowed(window: QuerySet) -> list:
     chosen = list(window.values_list("pk", flat=True))
     if not chosen:
         return []
-    found = window.model.objects.filter(pk__in=chosen).select_related(*_TASK_RELATED).in_bulk()
+    found = window.model.objects.filter(pk__in=chosen).select_related(*_ROW_RELATED).in_bulk()
     return [found[pk] for pk in chosen]
 
 
@@ -113,7 +113,7 @@ def dispatchable(user) -> QuerySet:
 
 def task_for(user, task_id: int) -> Task:
     """An open or done human task the user may see (worker, holder or dispatcher); 404 otherwise."""
-    task = human_tasks().filter(pk=task_id).first()
+    task = human_tasks().select_related(_nomination_path("campaign")).filter(pk=task_id).first()
     if task is None or not may_open(user, task):
         raise Http404("No such task")
     return task

@@ -25,7 +25,7 @@ from .filters import TaskFilter
 from .forms import BatchForm, ReassignForm, StepDecisionForm
 from .steps import STEPS
 
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 # The lists a batch may cover "every matching task" of: the same source as the page showed.
 BATCH_SOURCES = {"inbox": selectors.inbox, "queue": selectors.queue}
 
