@@ -33,10 +33,13 @@ def awaiting_signature():
 
 
 def decidable_nominations():
-    """Approved dossiers within the Director's authority not yet in an open or issued decision."""
+    """Approved dossiers within the Director's authority not yet in an open or issued decision.
+
+    An issued decision's dossiers are DECIDED, so an APPROVED one can only sit in an open
+    decision: only those few are looked at, not the links of every decision ever issued."""
     return (
         Nomination.objects.filter(status=NominationStatus.APPROVED)
-        .exclude(decisions__isnull=False)
+        .exclude(decisions__status__in=DecisionStatus.open())
         .select_related("unit", "staff", "award_type")
         .order_by("nominee_kind", vietnamese("unit__name"), "id")
     )

@@ -42,6 +42,11 @@ class DecisionStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Awaiting the director's signature")
     ISSUED = "issued", _("Issued")
 
+    @classmethod
+    def open(cls) -> list[str]:
+        """Decisions not yet issued: their dossiers are still APPROVED (issuing makes them DECIDED)."""
+        return [cls.DRAFT, cls.SUBMITTED]
+
 
 class AwardDecision(models.Model):
     """Quyết định khen thưởng: one decision of the Director covering many approved dossiers."""
@@ -75,7 +80,11 @@ class AwardDecision(models.Model):
         verbose_name = _("award decision")
         verbose_name_plural = _("award decisions")
         ordering = ["-decision_date", "-id"]
-        indexes = [models.Index(fields=["-decision_date", "-id"], name="award_decision_date_id")]
+        indexes = [
+            models.Index(fields=["-decision_date", "-id"], name="award_decision_date_id"),
+            # The few open decisions among years of issued ones (what is still decidable).
+            models.Index(fields=["status"], name="award_decision_status"),
+        ]
 
     def __str__(self):
         return f"{self.number} ({self.decision_date:%d/%m/%Y})"

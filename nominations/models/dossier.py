@@ -138,6 +138,8 @@ class Nomination(models.Model):
             models.Index(fields=["unit", "status"]),
             # The dossier list, newest first, one page at a time at any size.
             models.Index(fields=["-created_at", "-id"], name="nomination_created_id"),
+            # Counting the dossiers of one status (those waiting for a decision) from the index alone.
+            models.Index(fields=["status", "id"], name="nomination_status_id"),
         ]
 
     def __str__(self):
