@@ -149,11 +149,12 @@ def child_measure(repeats: int) -> None:
     from generate_province import setup_django
 
     setup_django()
-    import config.wsgi  # noqa: F401 - the process as gunicorn serves it (its gc.freeze())
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
+
+    import config.wsgi  # noqa: F401 - the process as gunicorn serves it (its gc.freeze())
 
     settings.ALLOWED_HOSTS = ["*"]
     targets = _targets()

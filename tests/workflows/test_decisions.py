@@ -164,3 +164,22 @@ def test_decision_form_reports_bad_input(login, people, approved):
 
 def test_units_cannot_open_decisions(login, people):
     assert login(people.officer).get("/decisions/").status_code == 403
+
+
+def test_dossiers_in_a_draft_or_submitted_decision_no_longer_wait_for_one(people, approved):
+    assert set(decisions.decidable_nominations()) == set(approved)
+    decision = prepare(people, approved[:1])
+    assert set(decisions.decidable_nominations()) == set(approved[1:])
+    decisions.submit_decision(decision, by=people.office_head)
+    assert set(decisions.decidable_nominations()) == set(approved[1:])
+    decisions.issue_decision(decision, by=people.director)
+    assert set(decisions.decidable_nominations()) == set(approved[1:])
+
+
+def test_the_waiting_count_groups_its_thousands(login, people, approved, monkeypatch):
+    # Thousands of approved dossiers are a province's year, not a test's: only the count grows.
+    waiting = decisions.decidable_nominations()
+    monkeypatch.setattr(waiting, "count", lambda: 2045)
+    monkeypatch.setattr(decisions, "decidable_nominations", lambda: waiting)
+    body = login(people.reviewer).get("/decisions/").content.decode()
+    assert "2.045 hồ sơ đã phê duyệt đang chờ quyết định." in body
