@@ -11,3 +11,4 @@ DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M
 DECIMAL_SEPARATOR = ","
 THOUSAND_SEPARATOR = "."
 FIRST_DAY_OF_WEEK = 1
+NUMBER_GROUPING = 3  # for counts shown grouped (|intcomma); ids in URLs stay ungrouped
