@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaigns.rounds import check_round_accepts
+from common.batching import unit_of_work
 from common.uploads import validate_evidence_file
 from nominations.models import Attachment, Nomination, NominationStatus
 from nominations.services import next_nomination_code
@@ -54,13 +55,14 @@ def create_nomination(*, author, unit, **fields) -> Nomination:
         raise TypeError(f"Unknown nomination fields: {sorted(unknown)}")
     nomination = Nomination(unit=unit, created_by=author, status=NominationStatus.DRAFT, **fields)
     validate_new_dossier(nomination)
-    nomination.code = next_nomination_code(nomination.year)
-    nomination._history_user = author
-    # The reason is set before saving (not after) so that the audit event carries it too.
-    nomination._change_reason = "Tạo hồ sơ"
-    nomination.save()
-    del nomination._change_reason
-    grant_unit_access(nomination, can_edit=True)
+    with unit_of_work():
+        nomination.code = next_nomination_code(nomination.year)
+        nomination._history_user = author
+        # The reason is set before saving (not after) so that the audit event carries it too.
+        nomination._change_reason = "Tạo hồ sơ"
+        nomination.save()
+        del nomination._change_reason
+        grant_unit_access(nomination, can_edit=True)
     return nomination
 
 

@@ -13,6 +13,7 @@ from viewflow.workflow.status import STATUS
 
 from audit import chain
 from audit.models import AuditEvent, ChainHead
+from common import batching
 from eligibility.models import Judgement
 from nominations.models import NominationStatus
 from notifications.models import Notification
@@ -111,24 +112,37 @@ def test_workflow_events_in_the_trail_carry_no_signal_object(submitted, people):
     assert chain.verify().intact
 
 
-def test_a_step_that_fails_after_its_writes_leaves_none_of_them(submitted, people):
-    """A listener that fails after the audit trail and the outbox have written (it is
-    connected last, so it hears the new task last) takes the whole step back."""
-    to_office(submitted, people)
-    task = open_task(submitted)
-    before = {
+def _written(nomination):
+    return {
         "audit": AuditEvent.objects.count(),
         "outbox": Notification.objects.count(),
         "judgements": Judgement.objects.count(),
         "tasks": Task.objects.count(),
+        "history": nomination.history.count(),
         "heads": list(ChainHead.objects.order_by("id").values_list("id", "last_sequence", "last_hash")),
     }
+
+
+def _left_as_it_was(nomination, before):
+    assert _written(nomination) == before
+    nomination.refresh_from_db()
+    assert nomination.status == NominationStatus.OFFICE_REVIEW
+    assert open_task(nomination).status == STATUS.NEW
+    assert chain.verify().intact
+
+
+def test_a_step_that_fails_after_its_writes_leaves_none_of_them(submitted, people):
+    """A listener that fails after the outbox and the history have written, and the audit
+    trail has kept its events for the step's end (it is connected last, so it hears the new
+    task last), takes the whole step back."""
+    to_office(submitted, people)
+    task = open_task(submitted)
+    before = _written(submitted)
     written = {}
 
     def fail_after_the_others(sender, **kwargs):
         if sender == events.Event.TASK_CREATED:
-            written["audit"] = AuditEvent.objects.count()
-            written["outbox"] = Notification.objects.count()
+            written.update(_written(submitted), kept=len(connection._audit_kept or []))
             raise RuntimeError("the disk is full")
 
     workflow_event.connect(fail_after_the_others, dispatch_uid="test-fail-after-writes")
@@ -138,19 +152,36 @@ def test_a_step_that_fails_after_its_writes_leaves_none_of_them(submitted, peopl
     finally:
         workflow_event.disconnect(dispatch_uid="test-fail-after-writes")
 
-    assert written["audit"] > before["audit"] and written["outbox"] > before["outbox"]
-    after = {
-        "audit": AuditEvent.objects.count(),
-        "outbox": Notification.objects.count(),
-        "judgements": Judgement.objects.count(),
-        "tasks": Task.objects.count(),
-        "heads": list(ChainHead.objects.order_by("id").values_list("id", "last_sequence", "last_hash")),
-    }
-    assert after == before
-    submitted.refresh_from_db()
-    assert submitted.status == NominationStatus.OFFICE_REVIEW
-    assert open_task(submitted).status == STATUS.NEW
-    assert chain.verify().intact
+    assert written["outbox"] > before["outbox"] and written["history"] > before["history"]
+    assert written["kept"] == 3  # step completed, status changed, task created
+    assert connection._audit_kept is None  # forgotten with the step, not left for the next one
+    _left_as_it_was(submitted, before)
+
+
+def test_a_step_that_fails_once_its_audit_events_are_written_leaves_none_of_them(
+    submitted, people, monkeypatch
+):
+    """The step's events are written at its end, before its commit: a failure right after
+    them (the last thing in the step's transaction) takes them back with everything else."""
+    to_office(submitted, people)
+    task = open_task(submitted)
+    before = _written(submitted)
+    written = {}
+    flush = chain.flush_kept
+
+    def flush_then_fail():
+        flush()
+        written.update(_written(submitted))
+        raise RuntimeError("the connection dropped")
+
+    monkeypatch.setattr(chain, "flush_kept", flush_then_fail)
+    monkeypatch.setattr(batching, "_listeners", [(chain.flush_kept, chain.discard_kept)])
+    with pytest.raises(RuntimeError):
+        services.complete_task(task, people.reviewer, Decision.FORWARD)
+
+    assert written["audit"] == before["audit"] + 3
+    assert all(written[key] > before[key] for key in ("outbox", "judgements", "tasks", "history"))
+    _left_as_it_was(submitted, before)
 
 
 def unit_rights(nomination) -> set:
