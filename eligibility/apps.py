@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class EligibilityConfig(AppConfig):
     name = "eligibility"
     verbose_name = _("Eligibility and council")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .calendar import kept_exceptions
+        from .models import CalendarDay, RegulationProfile
+        from .profile import step_limits
+
+        for model, cached in ((RegulationProfile, step_limits), (CalendarDay, kept_exceptions)):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    cached.changed, sender=model, weak=False, dispatch_uid=f"{model.__name__}_cache"
+                )
