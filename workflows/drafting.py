@@ -25,13 +25,29 @@ NOMINATION_FIELDS = (
 )
 
 
+def _read_relations(nomination: Nomination) -> list[str]:
+    """The foreign keys whose record the caller gave as read from the database."""
+    names = []
+    for field in nomination._meta.concrete_fields:
+        if field.is_relation and field.is_cached(nomination):
+            related = field.get_cached_value(nomination)
+            if related is not None and related.pk is not None and not related._state.adding:
+                names.append(field.name)
+    return names
+
+
 def validate_new_dossier(nomination: Nomination, *, exclude=()) -> None:
     """The one check of a new dossier, wherever it comes from (the form, the import, a
     service): the model's rules (nominee of the unit, award for this kind of nominee,
     campaign when the basis is a campaign) and the nomination round. Raises
     ``ValidationError`` with messages per field. ``exclude``: fields not filled in yet
     (a form leaves the author to the service)."""
-    nomination.full_clean(exclude=["code", *exclude])
+    # The two check constraints say what ``clean`` says in the user's words (and the database
+    # enforces them); a related record the caller read needs no second look-up (its foreign
+    # key refuses one deleted meanwhile).
+    nomination.full_clean(
+        exclude=["code", *exclude, *_read_relations(nomination)], validate_constraints=False
+    )
     unit = nomination.unit
     if unit is not None and unit.dissolved_by(timezone.localdate()):
         # NĐ 152/2025, TT 15/2025: no award to a unit dissolved in the reorganisation.
