@@ -1,6 +1,7 @@
-"""The province's step limits and the calendar's exceptions are kept in the process: a step
-reads neither table; a change saved here is used at once, a change rolled back never; a change
-made by another process (which sends no signal here) is seen within REFERENCE_CACHE_SECONDS."""
+"""The province's step limits, the calendar's exceptions and the published rule sets are kept in
+the process: a step reads none of these tables; a change saved here is used at once, a change
+rolled back never; a change made by another process (which sends no signal here) is seen
+within REFERENCE_CACHE_SECONDS."""
 
 import datetime
 
@@ -9,6 +10,7 @@ from django.db import transaction
 
 from common import reference_cache
 from eligibility import calendar
+from eligibility.engine import rule_set_for
 from eligibility.models import CalendarDay, CalendarDayKind, RegulationProfile
 from eligibility.profile import step_working_days
 
@@ -77,3 +79,26 @@ def test_with_no_cache_time_every_call_reads_the_table(profile, settings, django
     with django_assert_num_queries(2):
         step_working_days("office_review")
         step_working_days("office_review")
+
+
+@pytest.fixture
+def rule_sets(db):
+    from eligibility.defaults import seed_rules
+
+    seed_rules()
+    reference_cache.clear_all()  # as in another request, after the seed was committed
+
+
+def test_once_read_choosing_a_dossiers_rule_set_costs_no_statement(rule_sets, django_assert_num_queries):
+    day = datetime.date(2026, 11, 27)
+    chosen = rule_set_for(day)
+    with django_assert_num_queries(0):
+        assert rule_set_for(day) == chosen is not None
+
+
+def test_a_rule_set_unpublished_here_judges_nothing_at_once(rule_sets):
+    day = datetime.date(2026, 11, 27)
+    chosen = rule_set_for(day)
+    chosen.is_published = False
+    chosen.save()
+    assert rule_set_for(day) != chosen
