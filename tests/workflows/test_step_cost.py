@@ -242,3 +242,19 @@ def test_a_steps_status_change_is_diffed_against_the_dossier_as_read_with_the_sa
     history = submitted.history.get(history_id=event.detail["history_id"])
     assert event.changes == chain.jsonable(field_changes(history))
     assert event.changes == [{"field": "status", "old": "office_review", "new": "union_consultation"}]
+
+
+def test_a_step_writes_the_dossiers_changed_fields_and_its_history_row_is_the_dossier_as_saved(
+    submitted, people
+):
+    to_office(submitted, people)
+    task = open_task(submitted)
+    with CaptureQueriesContext(connection) as captured:
+        services.complete_task(task, people.reviewer, Decision.FORWARD)
+    (update,) = [q["sql"] for q in captured if q["sql"].startswith('UPDATE "nominations_nomination"')]
+    assert re.findall(r'"(\w+)" = ', update.split(" WHERE ")[0]) == ["status", "updated_at", "search_key"]
+    saved = type(submitted).objects.get(pk=submitted.pk)
+    row = submitted.history.latest("history_id")
+    fields = [f.attname for f in row.tracked_fields]
+    assert {f: getattr(row, f) for f in fields} == {f: getattr(saved, f) for f in fields}
+    assert saved.status == NominationStatus.UNION_CONSULTATION
