@@ -7,4 +7,9 @@ class AuditConfig(AppConfig):
     verbose_name = _("Audit trail")
 
     def ready(self):
-        from . import checks, signals  # noqa: F401
+        from common import batching
+
+        from . import chain, checks, signals  # noqa: F401
+
+        # A unit of work's events (a workflow step's) are chained in one append at its end.
+        batching.register(chain.flush_kept, chain.discard_kept)

@@ -18,6 +18,12 @@ values are remembered on the connection, so later events of the same transaction
 statement on PostgreSQL (the head update and the insert in one ``WITH … INSERT``), two on
 SQLite; a rollback, even to a savepoint, forgets them (they are tied to ``on_commit``).
 
+Inside a unit of work (``common.batching``: a workflow step, a new dossier) events are kept
+and appended together when the unit ends, before its transaction commits: numbered and hashed
+in the order they were recorded, inserted in one statement, the head moved once (one
+statement on PostgreSQL, two on SQLite, plus taking the head). An event kept under a savepoint
+that rolls back is left out, as a written one would be rolled back.
+
 What the hash covers
 --------------------
 Each ``AuditEvent`` stores ``hash = SHA-256(canonical JSON)``, hex-encoded, where the
@@ -61,6 +67,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
+
+from common import batching
 
 from .models import AuditEvent, ChainHead
 
@@ -233,71 +241,142 @@ def _lock_head() -> _Held:
     return _Held(row[0], row[1], row[2] or GENESIS_HASH)
 
 
-_insert_sql: dict[str, str] = {}
-
-
 def _fields():
     return [f for f in AuditEvent._meta.concrete_fields if not f.primary_key]
 
 
-def _chained_insert_sql() -> str:
-    """PostgreSQL: move the head and insert the event in one statement; nothing is inserted
-    when the head row is gone (the caller then starts again)."""
-    if connection.vendor not in _insert_sql:
+_insert_sql: dict[tuple[str, int], str] = {}
+
+
+def _insert_events_sql(count: int) -> str:
+    """One statement inserting ``count`` events and returning their ids with their numbers.
+
+    PostgreSQL: the head is moved in the same statement, and nothing is inserted when the head
+    row is gone (the caller then starts again). Elsewhere the head is moved before, apart."""
+    key = (connection.vendor, count)
+    if key not in _insert_sql:
         fields = _fields()
         columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-        # Typed without a length: a text too long is refused by the column, never cut by the cast
-        # (a cut value would no longer match its hash).
-        values = ", ".join(f"%s::{f.cast_db_type(connection).split('(')[0]}" for f in fields)
-        heads, events = _table(ChainHead), _table(AuditEvent)
-        _insert_sql[connection.vendor] = (
-            f"WITH head AS (UPDATE {heads} SET last_sequence = %s, last_hash = %s "  # noqa: S608
-            f"WHERE id = %s RETURNING id) "
-            f"INSERT INTO {events} ({columns}) SELECT {values} FROM head RETURNING id"
-        )
-    return _insert_sql[connection.vendor]
+        events = _table(AuditEvent)
+        if connection.vendor == "postgresql":
+            # Typed without a length: a text too long is refused by the column, never cut by the
+            # cast (a cut value would no longer match its hash).
+            row = ", ".join(f"%s::{f.cast_db_type(connection).split('(')[0]}" for f in fields)
+            rows = ", ".join([f"({row})"] * count)
+            _insert_sql[key] = (
+                f"WITH head AS (UPDATE {_table(ChainHead)} SET last_sequence = %s, last_hash = %s "  # noqa: S608
+                f"WHERE id = %s RETURNING id) "
+                f"INSERT INTO {events} ({columns}) SELECT v.* FROM head, (VALUES {rows}) AS v ({columns}) "
+                f"RETURNING id, sequence"
+            )
+        else:
+            rows = ", ".join(["(" + ", ".join(["%s"] * len(fields)) + ")"] * count)
+            _insert_sql[key] = f"INSERT INTO {events} ({columns}) VALUES {rows} RETURNING id, sequence"  # noqa: S608
+    return _insert_sql[key]
 
 
-def _write(event: AuditEvent) -> bool:
-    """Advance the event's chain head to it and insert it; False when the head row is gone."""
-    if connection.vendor == "postgresql":
-        params = [event.sequence, event.hash, event.chain]
-        params += [f.get_db_prep_save(f.pre_save(event, True), connection) for f in _fields()]
-        with connection.cursor() as cursor:
-            cursor.execute(_chained_insert_sql(), params)
-            row = cursor.fetchone()
-        if row is None:
-            return False
-        event.pk = row[0]
-        event._state.adding, event._state.db = False, connection.alias
-        return True
-    moved = ChainHead.objects.filter(pk=event.chain).update(
-        last_sequence=event.sequence, last_hash=event.hash
-    )
-    if not moved:
+def _write(events: list[AuditEvent]) -> bool:
+    """Advance the chain head to the last of ``events`` (numbered and hashed, in one chain) and
+    insert them all in one statement; False when the head row is gone."""
+    last = events[-1]
+    fields = _fields()
+    params = [f.get_db_prep_save(f.pre_save(event, True), connection) for event in events for f in fields]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            params = [last.sequence, last.hash, last.chain, *params]
+        else:
+            cursor.execute(
+                f"UPDATE {_table(ChainHead)} SET last_sequence = %s, last_hash = %s WHERE id = %s",  # noqa: S608
+                [last.sequence, last.hash, last.chain],
+            )
+            if not cursor.rowcount:
+                return False
+        cursor.execute(_insert_events_sql(len(events)), params)
+        ids = dict((sequence, pk) for pk, sequence in cursor.fetchall())
+    if not ids:
         return False
-    event.save(force_insert=True)
+    for event in events:
+        event.pk = ids[event.sequence]
+        event._state.adding, event._state.db = False, connection.alias
     return True
 
 
-def append(event: AuditEvent) -> AuditEvent:
-    """Number, chain and save ``event`` inside the current transaction (or a new one)."""
+def _number(events: list[AuditEvent], held: _Held) -> None:
+    """Give ``events`` the next numbers of the held chain, each hashed over its predecessor."""
+    sequence, prev_hash = held.sequence, held.hash
+    for event in events:
+        sequence += 1
+        event.chain, event.sequence, event.prev_hash = held.chain, sequence, prev_hash
+        event.hash = prev_hash = compute_hash(_values_of(event))
+
+
+def _append_all(events: list[AuditEvent]) -> None:
+    """Number, chain and insert ``events``, in this order, inside the current transaction (or a
+    new one): the head is taken (if this transaction does not hold it yet) and moved once."""
     with transaction.atomic(savepoint=False):
-        event.changes = jsonable(event.changes)
-        event.detail = jsonable(event.detail)
         held = _still_held()
         for _attempt in range(2):
             held = held or _lock_head()
-            event.chain, event.sequence, event.prev_hash = held.chain, held.sequence + 1, held.hash
-            event.hash = compute_hash(_values_of(event))
-            if _write(event):
+            _number(events, held)
+            if _write(events):
                 break
             _forget()  # the head row went away under us (a flush): take a head again
             held = None
         else:
             raise RuntimeError("The audit chain head cannot be found or created.")
-        _remember(_Held(event.chain, event.sequence, event.hash))
+        last = events[-1]
+        _remember(_Held(last.chain, last.sequence, last.hash))
+
+
+class _Kept:
+    """An event kept for the end of its unit of work (``common.batching``). Registered with
+    ``on_commit`` (a no-op there), like ``_Held``: a rollback to a savepoint taken before it
+    drops it from Django's list, and the event is then dropped too, as a written one would be."""
+
+    __slots__ = ("event",)
+
+    def __init__(self, event: AuditEvent):
+        self.event = event
+
+    def __call__(self):
+        pass
+
+
+def append(event: AuditEvent) -> AuditEvent:
+    """Number, chain and save ``event`` inside the current transaction (or a new one).
+
+    Inside a unit of work (a workflow step) the event is kept and written with the unit's
+    other events when it ends, still in its transaction (``flush_kept``): one head update and
+    one insert for them all. It has no number or id until then."""
+    event.changes = jsonable(event.changes)
+    event.detail = jsonable(event.detail)
+    if batching.is_open() and connection.in_atomic_block:
+        kept = _Kept(event)
+        if getattr(connection, "_audit_kept", None) is None:
+            connection._audit_kept = []
+        connection._audit_kept.append(kept)
+        transaction.on_commit(kept)
+        return event
+    _append_all([event])
     return event
+
+
+def flush_kept() -> None:
+    """Write the events kept by the unit of work that ends, in the order they were recorded,
+    leaving out those whose savepoint was rolled back meanwhile."""
+    kept = getattr(connection, "_audit_kept", None)
+    connection._audit_kept = None
+    if not kept:
+        return
+    live = {id(entry[1]) for entry in connection.run_on_commit}
+    events = [k.event for k in kept if id(k) in live]
+    if events:
+        _append_all(events)
+
+
+def discard_kept() -> None:
+    """The unit of work failed: its transaction rolls back, and its kept events with it."""
+    connection._audit_kept = None
 
 
 # --- Verifying -------------------------------------------------------------------------

@@ -366,6 +366,9 @@ AUDIT_CHECKPOINT_KEY = env_str("AUDIT_CHECKPOINT_KEY", "")
 # one chain head (audit/chain.py). PostgreSQL only; SQLite, one writer at a time, keeps one.
 AUDIT_CHAIN_PARTITIONS = env_int("AUDIT_CHAIN_PARTITIONS", 16, minimum=1)
 NOMINATION_CODE_PREFIX = "KT"
+# The province's step limits and the calendar's exceptions are kept in each process this long:
+# a change made in another process is seen within it (common/reference_cache.py).
+REFERENCE_CACHE_SECONDS = env_int("REFERENCE_CACHE_SECONDS", 60, minimum=0)
 # Campaign reminders go out during the last days before a registration or report deadline.
 CAMPAIGN_REMINDER_DAYS = env_int("CAMPAIGN_REMINDER_DAYS", 7, minimum=0)
 # The largest nominee list a unit may import (.xlsx).

@@ -7,16 +7,26 @@ import datetime
 from django.utils import timezone
 
 from common import workdays
+from common.reference_cache import ProcessCached
 
 from .models import CalendarDay, CalendarDayKind
 
 
-def exceptions() -> tuple[frozenset, frozenset]:
-    """(days off, working days) the administrator added."""
+def _load_exceptions() -> tuple[frozenset, frozenset]:
     off, working = set(), set()
     for day, kind in CalendarDay.objects.values_list("date", "kind"):
         (off if kind == CalendarDayKind.DAY_OFF else working).add(day)
     return frozenset(off), frozenset(working)
+
+
+# Read at every step (its due date): kept in the process, dropped when a day is saved or
+# deleted; other processes see a change within ``REFERENCE_CACHE_SECONDS``.
+kept_exceptions = ProcessCached(_load_exceptions)
+
+
+def exceptions() -> tuple[frozenset, frozenset]:
+    """(days off, working days) the administrator added."""
+    return kept_exceptions.get()
 
 
 def is_working_day(day: datetime.date) -> bool:

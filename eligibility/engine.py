@@ -9,8 +9,9 @@ import datetime
 import logging
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.utils import timezone
+
+from common.reference_cache import ProcessCached
 
 from .facts import Facts, facts_for
 from .models import AwardRule, Confidence, Judgement, JudgementTrigger, RuleSet
@@ -116,15 +117,25 @@ def evaluate_facts(facts: Facts, rules) -> list[RuleResult]:
     return results
 
 
-def rule_set_for(day: datetime.date) -> RuleSet | None:
-    """The published rule set that judges dossiers submitted on ``day``."""
-    return (
-        RuleSet.objects.filter(is_published=True, valid_from__lte=day)
-        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=day))
-        .select_related("legal_text")
-        .order_by("-valid_from", "-pk")
-        .first()
+def _load_published() -> tuple[RuleSet, ...]:
+    return tuple(
+        RuleSet.objects.filter(is_published=True).select_related("legal_text").order_by("-valid_from", "-pk")
     )
+
+
+# Read at two steps of every dossier: the published sets (a handful) are kept in the process,
+# dropped when a set or a legal text is saved or deleted; other processes see a change within
+# ``REFERENCE_CACHE_SECONDS`` (``common.reference_cache``). The sets given are read-only.
+published_rule_sets = ProcessCached(_load_published)
+
+
+def rule_set_for(day: datetime.date) -> RuleSet | None:
+    """The published rule set that judges dossiers submitted on ``day``: the latest to start
+    on or before it that has not ended."""
+    for rule_set in published_rule_sets.get():
+        if rule_set.valid_from <= day and (rule_set.valid_until is None or rule_set.valid_until >= day):
+            return rule_set
+    return None
 
 
 def submission_date(nomination) -> datetime.date | None:

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from common.reference_cache import ProcessCached
+
 from .models import RegulationProfile
 
 
@@ -9,11 +11,22 @@ def active_profile() -> RegulationProfile | None:
     return RegulationProfile.objects.filter(is_active=True).first()
 
 
+def _load_step_limits() -> dict:
+    limits = (
+        RegulationProfile.objects.filter(is_active=True).values_list("step_working_days", flat=True).first()
+    )
+    return dict(limits or {})
+
+
+# Read at every step: kept in the process (dropped when a profile is saved; see
+# ``common.reference_cache`` for how soon other processes see a change).
+step_limits = ProcessCached(_load_step_limits)
+
+
 def step_working_days(step: str) -> int:
     """The Department's time limit of a workflow step, in working days: the province's
     profile when it sets one, else the ``STEP_DAYS_*`` setting."""
-    profile = active_profile()
-    days = (profile.step_working_days or {}).get(step) if profile else None
+    days = step_limits.get().get(step)
     if isinstance(days, int) and not isinstance(days, bool) and days > 0:
         return days
     return settings.WORKFLOW_STEP_DAYS[step]

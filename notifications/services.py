@@ -12,8 +12,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
+from django.db.models.constants import OnConflict
 from django.utils import timezone
 
 from . import messages
@@ -78,22 +79,18 @@ def notify(
 ) -> list[Notification]:
     """Write one notification per recipient (a user, or a bare email address).
 
-    A few statements whatever the number of recipients: their settings in one query, the
-    notices already written (``dedupe``) in another, the rows in one insert; the text is
-    rendered once per language."""
+    A few statements whatever the number of recipients: their settings in one query (none when
+    the recipients' query brought them), the rows in one insert that skips those already
+    written (``dedupe``); the text is rendered once per language. Returns the rows written."""
     people = []  # (user or None, address, dedupe key)
+    keys = set()
     for recipient in recipients:
         user = None if isinstance(recipient, str) else recipient
         address = recipient if user is None else user.email
         key = f"{dedupe}:{user.pk if user else address}" if dedupe else None
-        people.append((user, address, key))
-    if dedupe and people:
-        done = set(
-            Notification.objects.filter(dedupe_key__in=[key for *_, key in people]).values_list(
-                "dedupe_key", flat=True
-            )
-        )
-        people = [person for person in people if person[2] not in done]
+        if key is None or key not in keys:  # one notice per person and key, even if listed twice
+            keys.add(key)
+            people.append((user, address, key))
     if not people:
         return []
     prefs = _settings_of_all({user.pk: user for user, *_ in people if user is not None}.values())
@@ -129,24 +126,27 @@ def notify(
 
 
 def _insert(rows: list[Notification]) -> list[Notification]:
-    """All rows in one statement; should a concurrent run have written one of the same
-    dedupe keys meanwhile, row by row, skipping those the unique key refuses."""
+    """All rows in one statement. Rows with a dedupe key already written, before or meanwhile by
+    a concurrent run, are skipped by the unique key (``ON CONFLICT DO NOTHING``, ``INSERT OR
+    IGNORE`` on SQLite) and left out of the rows returned, which are those the insert gave back."""
     if not any(row.dedupe_key for row in rows):
         return Notification.objects.bulk_create(rows)
-    try:
-        with transaction.atomic():
-            return Notification.objects.bulk_create(rows)
-    except IntegrityError:
-        pass
+    # ``bulk_create(ignore_conflicts=True)`` would not say which rows were written: its own
+    # insert, asked to return the ids and keys of those it wrote.
+    fields = [f for f in Notification._meta.concrete_fields if not f.primary_key]
+    returned = Notification.objects._insert(
+        rows,
+        fields=fields,
+        returning_fields=[Notification._meta.pk, Notification._meta.get_field("dedupe_key")],
+        on_conflict=OnConflict.IGNORE,
+    )
+    ids = {key: pk for pk, key in filter(None, returned)}
     written = []
     for row in rows:
-        try:
-            with transaction.atomic():
-                row.pk = None
-                row.save(force_insert=True)
-        except IntegrityError:
-            continue  # written meanwhile by a concurrent run: the unique key kept it single
-        written.append(row)
+        if row.dedupe_key in ids:
+            row.pk = ids[row.dedupe_key]
+            row._state.adding, row._state.db = False, Notification.objects.db
+            written.append(row)
     return written
 
 

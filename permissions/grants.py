@@ -7,6 +7,7 @@ the workflow calls these functions as the dossier moves.
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef
 from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import remove_perm
 
@@ -47,22 +48,28 @@ def grant_unit_access(nomination, *, can_edit: bool) -> None:
 
     group = unit_group(nomination.unit)
     rows = NominationGroupObjectPermission.objects.filter(group=group, content_object=nomination)
-    held = {f"nominations.{codename}" for codename in rows.values_list("permission__codename", flat=True)}
+    # The two permissions, each with whether the unit holds it already: one query.
+    permissions = {
+        f"nominations.{permission.codename}": permission
+        for permission in Permission.objects.filter(
+            content_type=ContentType.objects.get_for_model(nomination),
+            codename__in=[perm.split(".", 1)[1] for perm in (VIEW, CHANGE)],
+        ).annotate(held=Exists(rows.filter(permission=OuterRef("pk"))))
+    }
+    held = {perm for perm, permission in permissions.items() if permission.held}
     wanted = {VIEW, CHANGE} if can_edit else {VIEW}
     missing = sorted(wanted - held)
     if missing:
-        permissions = Permission.objects.filter(
-            content_type=ContentType.objects.get_for_model(nomination),
-            codename__in=[perm.split(".", 1)[1] for perm in missing],
-        )
         NominationGroupObjectPermission.objects.bulk_create(
-            NominationGroupObjectPermission(permission=permission, group=group, content_object=nomination)
-            for permission in permissions
+            NominationGroupObjectPermission(
+                permission=permissions[perm], group=group, content_object=nomination
+            )
+            for perm in missing
         )
     for perm in missing:
         permission_changed.send(sender=Group, granted=True, permission=perm, holder=group, target=nomination)
     if not can_edit and CHANGE in held:
-        remove_perm(CHANGE, group, nomination)
+        rows.filter(permission=permissions[CHANGE]).delete()  # as guardian's remove_perm does
         permission_changed.send(
             sender=Group, granted=False, permission=CHANGE, holder=group, target=nomination
         )

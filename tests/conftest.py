@@ -7,6 +7,7 @@ os.environ.setdefault("NOTIFICATION_GROUP_SECONDS", "0")
 import pytest
 from django.db.backends.signals import connection_created
 
+from common.reference_cache import clear_all
 from tests.factories import DEFAULT_PASSWORD, UnitFactory, UserFactory
 
 
@@ -31,6 +32,8 @@ def _fast_and_isolated(settings, tmp_path):
     settings.EMAIL_FILE_PATH = tmp_path / "mail"
     settings.LANGUAGE_CODE = "vi"
     settings.NOTIFICATION_GROUP_SECONDS = 0  # see the top of this file
+    # The rows a process cache read belong to the test before (rolled back or flushed).
+    clear_all()
     if settings.CELERY_BROKER_URL.startswith("filesystem://"):
         broker = tmp_path / "broker"
         broker.mkdir()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaigns.rounds import check_round_accepts
+from common.batching import unit_of_work
 from common.uploads import validate_evidence_file
 from nominations.models import Attachment, Nomination, NominationStatus
 from nominations.services import next_nomination_code
@@ -24,13 +25,29 @@ NOMINATION_FIELDS = (
 )
 
 
+def _read_relations(nomination: Nomination) -> list[str]:
+    """The foreign keys whose record the caller gave as read from the database."""
+    names = []
+    for field in nomination._meta.concrete_fields:
+        if field.is_relation and field.is_cached(nomination):
+            related = field.get_cached_value(nomination)
+            if related is not None and related.pk is not None and not related._state.adding:
+                names.append(field.name)
+    return names
+
+
 def validate_new_dossier(nomination: Nomination, *, exclude=()) -> None:
     """The one check of a new dossier, wherever it comes from (the form, the import, a
     service): the model's rules (nominee of the unit, award for this kind of nominee,
     campaign when the basis is a campaign) and the nomination round. Raises
     ``ValidationError`` with messages per field. ``exclude``: fields not filled in yet
     (a form leaves the author to the service)."""
-    nomination.full_clean(exclude=["code", *exclude])
+    # The two check constraints say what ``clean`` says in the user's words (and the database
+    # enforces them); a related record the caller read needs no second look-up (its foreign
+    # key refuses one deleted meanwhile).
+    nomination.full_clean(
+        exclude=["code", *exclude, *_read_relations(nomination)], validate_constraints=False
+    )
     unit = nomination.unit
     if unit is not None and unit.dissolved_by(timezone.localdate()):
         # NĐ 152/2025, TT 15/2025: no award to a unit dissolved in the reorganisation.
@@ -54,13 +71,14 @@ def create_nomination(*, author, unit, **fields) -> Nomination:
         raise TypeError(f"Unknown nomination fields: {sorted(unknown)}")
     nomination = Nomination(unit=unit, created_by=author, status=NominationStatus.DRAFT, **fields)
     validate_new_dossier(nomination)
-    nomination.code = next_nomination_code(nomination.year)
-    nomination._history_user = author
-    # The reason is set before saving (not after) so that the audit event carries it too.
-    nomination._change_reason = "Tạo hồ sơ"
-    nomination.save()
-    del nomination._change_reason
-    grant_unit_access(nomination, can_edit=True)
+    with unit_of_work():
+        nomination.code = next_nomination_code(nomination.year)
+        nomination._history_user = author
+        # The reason is set before saving (not after) so that the audit event carries it too.
+        nomination._change_reason = "Tạo hồ sơ"
+        nomination.save()
+        del nomination._change_reason
+        grant_unit_access(nomination, can_edit=True)
     return nomination
 
 

@@ -4,6 +4,7 @@ transaction, with the actor from ``context``."""
 
 from django.utils import timezone
 
+from common import snapshots
 from common.acting import current
 from eligibility.calendar import due_after
 from eligibility.profile import step_working_days
@@ -19,7 +20,22 @@ def set_status(nomination, status: str) -> None:
     nomination.status = status
     nomination._history_user = acting.user
     nomination._change_reason = acting.reason
-    nomination.save()
+    nomination.save(update_fields=_changed_fields(nomination))
+
+
+def _changed_fields(nomination) -> list[str] | None:
+    """The fields that differ from the dossier as read under the step's lock (``snapshots``),
+    with the two the save itself sets; ``None`` (every field) when it was not read so. The
+    history row keeps every value: the others are the database's, as read."""
+    as_read = snapshots.as_read(nomination)
+    if as_read is None:
+        return None
+    changed = [
+        f.name
+        for f in nomination._meta.concrete_fields
+        if getattr(nomination, f.attname) != as_read[f.attname]
+    ]
+    return [*changed, "updated_at", "search_key"]
 
 
 def step_created(activation) -> None:

@@ -10,7 +10,7 @@ from viewflow.fsm import TransitionNotAllowed
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from common import snapshots
+from common import batching, snapshots
 from common.acting import acting
 from nominations.models import NominationStatus
 from nominations.services import record_award
@@ -58,7 +58,7 @@ def submit_for_signoff(nomination, user):
         )
     if not can_edit_nomination(user, nomination):
         raise WorkflowError(_("You may not submit dossier %(code)s.") % {"code": nomination.code}, nomination)
-    with transaction.atomic(), acting(user, SUBMITTED_REASON):
+    with transaction.atomic(), acting(user, SUBMITTED_REASON), batching.unit_of_work():
         events.emit(events.Event.SUBMITTED, nomination=nomination, actor=user, task=None)
         return NominationFlow.start.run(nomination=nomination)
 
@@ -75,12 +75,13 @@ _LOCKED_RELATED = (
 
 @contextmanager
 def activated(task):
-    """``task.activation()`` with the task, its process and its dossier read in one query.
+    """``task.activation()`` with the task, its process and its dossier read in one query,
+    as one unit of work (its audit events are chained in one append as it ends).
 
     Under the flow's lock (the process row), like viewflow's own ``Task.activation``, which
     would re-read the task, then the process, its ``NominationProcess`` and the dossier,
     and leave the unit, nominee and award to be loaded lazily by each listener."""
-    with NominationFlow.lock(task.process_id):
+    with NominationFlow.lock(task.process_id), batching.unit_of_work():
         fresh = Task.objects.select_related(*_LOCKED_RELATED).get(pk=task.pk)
         activation = fresh.flow_task.activation_class(fresh)
         # Read under the lock: its next save is diffed against these values, not re-read.

@@ -7,6 +7,7 @@ from email import message_from_bytes
 from email.header import decode_header, make_header
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail as django_mail
 from django.utils import timezone
 
@@ -21,6 +22,7 @@ from workflows.models import StepDeadline
 from workflows.steps import Decision
 
 pytestmark = pytest.mark.django_db
+UserModel = get_user_model()
 
 
 @pytest.fixture(autouse=True)
@@ -199,6 +201,42 @@ class TestClock:
         assert scheduling.escalate_overdue(now=timezone.now()) == 1
         assert scheduling.escalate_overdue(now=timezone.now()) == 0
         assert of_kind(Kind.ESCALATION).get().recipient == with_emails.office_head
+
+
+class TestWrittenOnce:
+    """A notice with a dedupe key is written once, however often it is asked for: the insert
+    skips the keys already written (no read before it, no savepoint), and says which it wrote."""
+
+    @pytest.fixture
+    def staff(self, with_emails):
+        # As the outbox's recipient queries give them: with their settings.
+        people = [with_emails.reviewer, with_emails.reviewer2, with_emails.office_head]
+        loaded = UserModel.objects.select_related("notification_settings").in_bulk([u.pk for u in people])
+        return [loaded[u.pk] for u in people]
+
+    def write(self, recipients, dedupe="to-sign:1"):
+        return services.notify(
+            recipients, Kind.DECISION_TO_SIGN, context={"number": "12/QĐ-SYT", "count": 3}, dedupe=dedupe
+        )
+
+    def test_a_notice_asked_for_again_is_not_written_again(self, staff):
+        reviewer, reviewer2, office_head = staff
+        first = self.write([reviewer, reviewer2])
+        again = self.write([reviewer, reviewer2, office_head])
+        assert [n.recipient for n in again] == [office_head]
+        rows = Notification.objects.filter(dedupe_key__startswith="to-sign:1:")
+        assert sorted(rows.values_list("pk", flat=True)) == sorted(n.pk for n in first + again)
+
+    def test_a_person_listed_twice_gets_one_notice(self, staff):
+        written = self.write([staff[0], staff[0]])
+        assert len(written) == 1 and of_kind(Kind.DECISION_TO_SIGN).count() == 1
+
+    def test_notices_with_a_key_cost_one_insert_and_nothing_else(self, staff, django_assert_num_queries):
+        self.write(staff[:1], dedupe="to-sign:2")
+        with django_assert_num_queries(1):
+            assert len(self.write(staff, dedupe="to-sign:2")) == 2
+        with django_assert_num_queries(1):
+            assert self.write(staff, dedupe="to-sign:2") == []
 
 
 class TestDelivery:

@@ -13,6 +13,7 @@ from viewflow.workflow.status import STATUS
 
 from audit import chain
 from audit.models import AuditEvent, ChainHead
+from common import batching
 from eligibility.models import Judgement
 from nominations.models import NominationStatus
 from notifications.models import Notification
@@ -52,7 +53,7 @@ def by_source(captured) -> Counter:
     counts = Counter()
     for query in captured:
         sql = query["sql"]
-        if sql.startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")):
+        if sql.startswith(SAVEPOINTS):
             continue
         table = TABLE.search(sql).group(1)
         counts[next((source for prefix, source in SOURCES.items() if table.startswith(prefix)), table)] += 1
@@ -64,15 +65,19 @@ OFFICE_STEP_BOUNDS = {
     # the flow's lock, the task with its process and dossier, task assigned, the decision
     # on the process (last_decision), task done, the next task and its link to this one
     "viewflow": 7,
-    "dossier": 1,  # the dossier's new status
+    "dossier": 1,  # the dossier's new status (its changed fields only)
     "roles": 1,  # the actor's roles, once
-    # events: step completed, status changed, task created (three statements each at most)
-    "audit": 9,
+    # the step's three events (step completed, status changed, task created) in one chained
+    # append at its end: the chain head taken (the transaction's first event), moved, and one
+    # insert (head and insert are one statement on PostgreSQL)
+    "audit": 3,
     "history": 1,  # the status's historical row (its diff is against the dossier as read)
-    "eligibility": 3,  # one evaluation (submission date, rule set) kept as the judgement
-    "due date": 3,  # the province's step limits, the calendar's exceptions, the due date
-    "outbox": 3,  # the union's people with their settings, notices already written, one insert
+    # the submission date, and the judgement kept (the rule set is kept in the process)
+    "eligibility": 2,
+    "due date": 1,  # the due date (the step limits and the calendar are kept in the process)
+    "outbox": 2,  # the union's people with their settings, one insert skipping notices already written
 }
+SAVEPOINTS = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
 
 
 def test_a_step_runs_a_fixed_number_of_statements_by_source(submitted, people):
@@ -111,24 +116,37 @@ def test_workflow_events_in_the_trail_carry_no_signal_object(submitted, people):
     assert chain.verify().intact
 
 
-def test_a_step_that_fails_after_its_writes_leaves_none_of_them(submitted, people):
-    """A listener that fails after the audit trail and the outbox have written (it is
-    connected last, so it hears the new task last) takes the whole step back."""
-    to_office(submitted, people)
-    task = open_task(submitted)
-    before = {
+def _written(nomination):
+    return {
         "audit": AuditEvent.objects.count(),
         "outbox": Notification.objects.count(),
         "judgements": Judgement.objects.count(),
         "tasks": Task.objects.count(),
+        "history": nomination.history.count(),
         "heads": list(ChainHead.objects.order_by("id").values_list("id", "last_sequence", "last_hash")),
     }
+
+
+def _left_as_it_was(nomination, before):
+    assert _written(nomination) == before
+    nomination.refresh_from_db()
+    assert nomination.status == NominationStatus.OFFICE_REVIEW
+    assert open_task(nomination).status == STATUS.NEW
+    assert chain.verify().intact
+
+
+def test_a_step_that_fails_after_its_writes_leaves_none_of_them(submitted, people):
+    """A listener that fails after the outbox and the history have written, and the audit
+    trail has kept its events for the step's end (it is connected last, so it hears the new
+    task last), takes the whole step back."""
+    to_office(submitted, people)
+    task = open_task(submitted)
+    before = _written(submitted)
     written = {}
 
     def fail_after_the_others(sender, **kwargs):
         if sender == events.Event.TASK_CREATED:
-            written["audit"] = AuditEvent.objects.count()
-            written["outbox"] = Notification.objects.count()
+            written.update(_written(submitted), kept=len(connection._audit_kept or []))
             raise RuntimeError("the disk is full")
 
     workflow_event.connect(fail_after_the_others, dispatch_uid="test-fail-after-writes")
@@ -138,19 +156,36 @@ def test_a_step_that_fails_after_its_writes_leaves_none_of_them(submitted, peopl
     finally:
         workflow_event.disconnect(dispatch_uid="test-fail-after-writes")
 
-    assert written["audit"] > before["audit"] and written["outbox"] > before["outbox"]
-    after = {
-        "audit": AuditEvent.objects.count(),
-        "outbox": Notification.objects.count(),
-        "judgements": Judgement.objects.count(),
-        "tasks": Task.objects.count(),
-        "heads": list(ChainHead.objects.order_by("id").values_list("id", "last_sequence", "last_hash")),
-    }
-    assert after == before
-    submitted.refresh_from_db()
-    assert submitted.status == NominationStatus.OFFICE_REVIEW
-    assert open_task(submitted).status == STATUS.NEW
-    assert chain.verify().intact
+    assert written["outbox"] > before["outbox"] and written["history"] > before["history"]
+    assert written["kept"] == 3  # step completed, status changed, task created
+    assert connection._audit_kept is None  # forgotten with the step, not left for the next one
+    _left_as_it_was(submitted, before)
+
+
+def test_a_step_that_fails_once_its_audit_events_are_written_leaves_none_of_them(
+    submitted, people, monkeypatch
+):
+    """The step's events are written at its end, before its commit: a failure right after
+    them (the last thing in the step's transaction) takes them back with everything else."""
+    to_office(submitted, people)
+    task = open_task(submitted)
+    before = _written(submitted)
+    written = {}
+    flush = chain.flush_kept
+
+    def flush_then_fail():
+        flush()
+        written.update(_written(submitted))
+        raise RuntimeError("the connection dropped")
+
+    monkeypatch.setattr(chain, "flush_kept", flush_then_fail)
+    monkeypatch.setattr(batching, "_listeners", [(chain.flush_kept, chain.discard_kept)])
+    with pytest.raises(RuntimeError):
+        services.complete_task(task, people.reviewer, Decision.FORWARD)
+
+    assert written["audit"] == before["audit"] + 3
+    assert all(written[key] > before[key] for key in ("outbox", "judgements", "tasks", "history"))
+    _left_as_it_was(submitted, before)
 
 
 def unit_rights(nomination) -> set:
@@ -211,3 +246,29 @@ def test_a_steps_status_change_is_diffed_against_the_dossier_as_read_with_the_sa
     history = submitted.history.get(history_id=event.detail["history_id"])
     assert event.changes == chain.jsonable(field_changes(history))
     assert event.changes == [{"field": "status", "old": "office_review", "new": "union_consultation"}]
+
+
+def test_a_step_writes_the_dossiers_changed_fields_and_its_history_row_is_the_dossier_as_saved(
+    submitted, people
+):
+    to_office(submitted, people)
+    task = open_task(submitted)
+    with CaptureQueriesContext(connection) as captured:
+        services.complete_task(task, people.reviewer, Decision.FORWARD)
+    (update,) = [q["sql"] for q in captured if q["sql"].startswith('UPDATE "nominations_nomination"')]
+    assert re.findall(r'"(\w+)" = ', update.split(" WHERE ")[0]) == ["status", "updated_at", "search_key"]
+    saved = type(submitted).objects.get(pk=submitted.pk)
+    row = submitted.history.latest("history_id")
+    fields = [f.attname for f in row.tracked_fields]
+    assert {f: getattr(row, f) for f in fields} == {f: getattr(saved, f) for f in fields}
+    assert saved.status == NominationStatus.UNION_CONSULTATION
+
+
+def test_inside_a_callers_transaction_a_step_opens_one_savepoint_its_listeners_none(submitted, people):
+    """The flow's lock is an ``atomic`` block (a savepoint inside a caller's transaction, such
+    as a batch action's); the outbox's insert and the audit trail's append add none."""
+    to_office(submitted, people)
+    task = open_task(submitted)
+    with CaptureQueriesContext(connection) as captured:
+        services.complete_task(task, people.reviewer, Decision.FORWARD)
+    assert sum(q["sql"].startswith("SAVEPOINT") for q in captured) == 1
