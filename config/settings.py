@@ -139,16 +139,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(Path(tempfile.gettempdir()) / f"test-khenthuong-{os.getpid()}.sqlite3")
     }
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
-    "DATABASE_PREPARED_STATEMENTS", True
-):
-    # PostgreSQL plans every statement it is sent; a workflow step's joins cost more to plan
-    # than to run. With server-side binding psycopg prepares a statement from its fifth use on
-    # a connection, and PostgreSQL then reuses its plan (a step: 15 → 11 ms). Behind a pooler
-    # in transaction mode (pgbouncer before 1.21) prepared statements break: set it to 0 there.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"server_side_binding": True, "prepare_threshold": 5}
-    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts and permissions ---
