@@ -17,13 +17,20 @@ COUNT_LIMIT = 1_000
 
 
 class BoundedPaginator(Paginator):
-    def __init__(self, object_list, per_page, *, limit: int | None = None, **kwargs):
+    def __init__(
+        self, object_list, per_page, *, limit: int | None = None, known_count: int | None = None, **kwargs
+    ):
+        """``known_count``: how many rows the list has, when the page counted them already
+        (the task lists' totals per step): the paginator then runs no count of its own."""
         super().__init__(object_list, per_page, **kwargs)
         self.limit = COUNT_LIMIT if limit is None else limit
+        self.known_count = known_count
 
     @cached_property
     def count(self) -> int:
         """The number of rows, or ``limit + 1`` when there are more (see ``is_bounded``)."""
+        if self.known_count is not None:
+            return min(self.known_count, self.limit + 1)
         rows = self.object_list
         if hasattr(rows, "order_by"):
             return rows.order_by()[: self.limit + 1].count()

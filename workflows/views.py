@@ -39,13 +39,16 @@ def _back(request, default: str):
 
 def _task_list(request, *, title, source, template, kind):
     filters = TaskFilter(request.GET or None, source(request.user), user=request.user)
-    page = BoundedPaginator(filters.results, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The archive shows no per-step totals (it has no batch actions): not counted there.
+    # Elsewhere they count every matching task, which is the pages' count too.
+    totals = selectors.step_totals(filters.results) if kind != "archive" else {}
+    page = BoundedPaginator(
+        filters.results, PAGE_SIZE, known_count=sum(totals.values()) if kind != "archive" else None
+    ).get_page(request.GET.get("page"))
     # Open-task lists sort thousands of rows: their page is chosen narrow, then joined.
     task_rows = selectors.rows(
         page.object_list if kind == "archive" else selectors.narrowed(page.object_list)
     )
-    # The archive shows no per-step totals (it has no batch actions): not counted there.
-    totals = selectors.step_totals(filters.results) if kind != "archive" else {}
     return render(
         request,
         template,

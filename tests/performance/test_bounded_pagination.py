@@ -94,3 +94,13 @@ def test_the_decisions_list_is_paginated(login, db):
     response = login(reviewer).get("/decisions/")
     assert response.status_code == 200
     assert response.context["page"].paginator.per_page == 50
+
+
+def test_a_count_the_page_already_knows_is_not_run_again(units, django_assert_num_queries):
+    expected = [unit.code for unit in units[5:10]]
+    paginator = BoundedPaginator(units, 5, limit=10, known_count=23)
+    with django_assert_num_queries(1):  # the page's rows only
+        page = paginator.get_page(2)
+        assert [unit.code for unit in page.object_list] == expected
+    assert paginator.count == 11 and paginator.is_bounded
+    assert BoundedPaginator(units, 5, limit=100, known_count=23).num_pages == 5
