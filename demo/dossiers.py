@@ -64,18 +64,20 @@ def _act(nomination, username, decision, comment="", **extra):
     services.complete_task(_open_task(nomination), _user(username), decision, comment, **extra)
 
 
-def _to_office(nomination, unit_code):
+def _to_office(nomination, unit_code, act=_act):
     services.submit_for_signoff(nomination, _user(f"{unit_code}.canbo"))
-    _act(nomination, f"{unit_code}.truong", Decision.SUBMIT)
+    act(nomination, f"{unit_code}.truong", Decision.SUBMIT)
 
 
-def _to_director(nomination, unit_code):
-    _to_office(nomination, unit_code)
-    _act(nomination, "vanphong", Decision.FORWARD)
-    _act(nomination, "congdoan", Decision.AGREE)
+def _to_director(nomination, unit_code, act=_act):
+    _to_office(nomination, unit_code, act)
+    act(nomination, "vanphong", Decision.FORWARD)
+    act(nomination, "congdoan", Decision.AGREE)
 
 
-def drive(nomination: Nomination, stage: str) -> None:
+def drive(nomination: Nomination, stage: str, act=_act) -> None:
+    """Drive a new dossier to ``stage`` through the services; ``act`` completes each step
+    (``demo.province`` passes one that adds the office's justification where a rule fails)."""
     unit_code = nomination.unit.code
     if stage == "draft":
         return
@@ -83,37 +85,39 @@ def drive(nomination: Nomination, stage: str) -> None:
         services.submit_for_signoff(nomination, _user(f"{unit_code}.canbo"))
     elif stage == "returned_by_head":
         services.submit_for_signoff(nomination, _user(f"{unit_code}.canbo"))
-        _act(nomination, f"{unit_code}.truong", Decision.RETURN, COMMENTS["return_head"])
+        act(nomination, f"{unit_code}.truong", Decision.RETURN, COMMENTS["return_head"])
     elif stage == "office_queue":
-        _to_office(nomination, unit_code)
+        _to_office(nomination, unit_code, act)
     elif stage == "office_claimed":
-        _to_office(nomination, unit_code)
+        _to_office(nomination, unit_code, act)
         services.claim_task(_open_task(nomination), _user("vanphong"))
     elif stage == "returned_by_office":
-        _to_office(nomination, unit_code)
-        _act(nomination, "vanphong", Decision.RETURN, COMMENTS["return_office"])
+        _to_office(nomination, unit_code, act)
+        act(nomination, "vanphong", Decision.RETURN, COMMENTS["return_office"])
     elif stage == "rejected_by_office":
-        _to_office(nomination, unit_code)
-        _act(nomination, "vanphong", Decision.REJECT, COMMENTS["reject_office"])
+        _to_office(nomination, unit_code, act)
+        act(nomination, "vanphong", Decision.REJECT, COMMENTS["reject_office"])
     elif stage == "union":
-        _to_office(nomination, unit_code)
-        _act(nomination, "vanphong", Decision.FORWARD)
+        _to_office(nomination, unit_code, act)
+        act(nomination, "vanphong", Decision.FORWARD)
     elif stage == "director":
-        _to_director(nomination, unit_code)
+        _to_director(nomination, unit_code, act)
     elif stage == "rejected_by_director":
-        _to_director(nomination, unit_code)
-        _act(nomination, "giamdoc", Decision.REJECT, COMMENTS["reject_director"])
-    elif stage in ("approved", "decided", "forwarded", "awarded"):
-        _to_director(nomination, unit_code)
-        _act(nomination, "giamdoc", Decision.APPROVE)
+        _to_director(nomination, unit_code, act)
+        act(nomination, "giamdoc", Decision.REJECT, COMMENTS["reject_director"])
+    elif stage in ("approved", "decided", "forwarded", "awarded", "not_awarded"):
+        _to_director(nomination, unit_code, act)
+        act(nomination, "giamdoc", Decision.APPROVE)
         if stage == "awarded":
-            _act(
+            act(
                 nomination,
                 "vanphong",
                 Decision.AWARDED,
                 decision_number="1234/QĐ-UBND",
                 decision_date=datetime.date(2025, 2, 20),
             )
+        elif stage == "not_awarded":
+            act(nomination, "vanphong", Decision.NOT_AWARDED)
     else:
         raise ValueError(f"unknown demo stage {stage}")
 

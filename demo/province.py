@@ -12,6 +12,8 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from demo import data
+
 BATCH = 5000
 UNIT_CODES = [
     "vp",
@@ -51,22 +53,7 @@ OPEN_STAGES = {
 }
 FIRST_YEAR = 2021
 STAFF_PER_UNIT = 150
-FAMILY = [
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Huỳnh",
-    "Phan",
-    "Vũ",
-    "Võ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-]
+FAMILY = data.SURNAMES[:14]  # the commonest family names
 MIDDLE = ["Văn", "Thị", "Hữu", "Minh", "Thanh", "Ngọc", "Quốc", "Thu", "Đức", "Kim", "Xuân", "Hoài"]
 GIVEN = [
     "An",
@@ -306,51 +293,11 @@ def _act(nomination, username: str, decision: str, comment: str = "", **extra) -
 
 
 def _drive(nomination, stage: str) -> None:
-    """Drive a new dossier to ``stage`` through the services, as ``demo.dossiers.drive`` does."""
-    from demo.dossiers import COMMENTS, _open_task, _user
-    from workflows import services
-    from workflows.steps import Decision
+    """Drive a new dossier to ``stage`` through the services (``demo.dossiers.drive``, with the
+    justification ``_act`` adds)."""
+    from demo.dossiers import drive
 
-    unit_code = nomination.unit.code
-    if stage == "draft":
-        return
-    services.submit_for_signoff(nomination, _user(f"{unit_code}.canbo"))
-    if stage == "unit_signoff":
-        return
-    if stage == "returned_by_head":
-        _act(nomination, f"{unit_code}.truong", Decision.RETURN, COMMENTS["return_head"])
-        return
-    _act(nomination, f"{unit_code}.truong", Decision.SUBMIT)
-    if stage == "office_queue":
-        return
-    if stage == "office_claimed":
-        services.claim_task(_open_task(nomination), _user("vanphong"))
-        return
-    if stage in ("returned_by_office", "rejected_by_office"):
-        key = "return_office" if stage == "returned_by_office" else "reject_office"
-        decision = Decision.RETURN if stage == "returned_by_office" else Decision.REJECT
-        _act(nomination, "vanphong", decision, COMMENTS[key])
-        return
-    _act(nomination, "vanphong", Decision.FORWARD)
-    if stage == "union":
-        return
-    _act(nomination, "congdoan", Decision.AGREE)
-    if stage == "director":
-        return
-    if stage == "rejected_by_director":
-        _act(nomination, "giamdoc", Decision.REJECT, COMMENTS["reject_director"])
-        return
-    _act(nomination, "giamdoc", Decision.APPROVE)
-    if stage == "awarded":
-        _act(
-            nomination,
-            "vanphong",
-            Decision.AWARDED,
-            decision_number="1234/QĐ-UBND",
-            decision_date=datetime.date(2025, 2, 20),
-        )
-    elif stage == "not_awarded":
-        _act(nomination, "vanphong", Decision.NOT_AWARDED)
+    drive(nomination, stage, act=_act)
 
 
 def _dossiers_of(ids) -> list:
